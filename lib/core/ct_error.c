@@ -1,0 +1,50 @@
+/*
+ * ct_error.c: the thread-local error record and the status table.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "ct_internal.h"
+
+enum { CT__MESSAGE_MAX = 1024 };
+
+/* One record per thread: a fixed buffer, so that reporting an error never allocates. */
+static _Thread_local ct_status ct__last_code = CT_OK;
+static _Thread_local char ct__last_message[CT__MESSAGE_MAX];
+
+ct_status ct__error(ct_status code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(ct__last_message, sizeof ct__last_message, fmt, ap);
+  va_end(ap);
+  ct__last_code = code;
+  return code;
+}
+
+ct_status ct_last_error_code(void) { return ct__last_code; }
+
+const char *ct_last_error_message(void) { return ct__last_message; }
+
+void ct_clear_error(void) {
+  ct__last_code = CT_OK;
+  ct__last_message[0] = '\0';
+}
+
+#define CT__NAME_CASE(name, value, msg) case CT_ERR_##name: return "CT_ERR_" #name;
+#define CT__STRING_CASE(name, value, msg) case CT_ERR_##name: return msg;
+
+const char *ct_status_name(ct_status status) {
+  switch (status) {
+    case CT_OK: return "CT_OK";
+    CT_ERROR_MAP(CT__NAME_CASE)
+    default: return "CT_ERR_UNKNOWN";
+  }
+}
+
+const char *ct_status_string(ct_status status) {
+  switch (status) {
+    case CT_OK: return "success";
+    CT_ERROR_MAP(CT__STRING_CASE)
+    default: return "unknown status code";
+  }
+}

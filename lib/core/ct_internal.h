@@ -1,0 +1,216 @@
+/*
+ * ct_internal.h: what the files of libctensor share and the public headers
+ * do not show: the error macros, the allocator, the tensor and storage
+ * structs, the strided iterator and the backend interface.
+ *
+ * Names here are ct__* (shared across files) and never exported: the library
+ * is built with -fvisibility=hidden and only CT_API declarations escape.
+ */
+#ifndef CT_INTERNAL_H
+#define CT_INTERNAL_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ctensor/ctensor.h"
+
+/* ---- errors --------------------------------------------------------------------------------- */
+
+/*
+ * Records code and a printf-style message in this thread's error record and
+ * returns code, so that a failing path reads `return ct__error(...)`.
+ */
+ct_status ct__error(ct_status code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Validates at the public boundary: on failure records the error and returns its code. */
+#define CT_CHECK_ARG(cond, code, ...)                                                            \
+  do {                                                                                           \
+    if (!(cond)) return ct__error((code), __VA_ARGS__);                                          \
+  } while (0)
+
+/* Forwards a failure of an inner call, whose error record is already set. */
+#define CT_TRY(expr)                                                                             \
+  do {                                                                                           \
+    ct_status ct__s = (expr);                                                                    \
+    if (ct__s != CT_OK) return ct__s;                                                            \
+  } while (0)
+
+/* ---- allocation ----------------------------------------------------------------------------- */
+
+/* Every host allocation of the library goes through these (statistics, failure injection). */
+enum { CT__ALIGNMENT = 64 };
+
+/* nbytes of memory aligned to CT__ALIGNMENT, or NULL (no error is recorded: callers name the failure). */
+void *ct__malloc(size_t nbytes);
+/* As ct__malloc, zero-filled. */
+void *ct__calloc(size_t nbytes);
+/* Frees memory from ct__malloc/ct__calloc; NULL does nothing. */
+void ct__free(void *p);
+/* ct__malloc that records CT_ERR_OUT_OF_MEMORY naming fn and what on failure. */
+ct_status ct__alloc_or_error(void **out, size_t nbytes, const char *fn, const char *what);
+
+/* ---- dtypes --------------------------------------------------------------------------------- */
+
+typedef struct ct__dtype_info {
+  const char *name;  /* "float32" */
+  int64_t itemsize;  /* bytes */
+  bool is_floating;  /* float16, bfloat16, float32, float64 */
+  bool is_complex;
+  bool is_signed;
+} ct__dtype_info;
+
+extern const ct__dtype_info ct__dtypes[CT_DTYPE_COUNT];
+
+static inline bool ct__dtype_valid(ct_dtype d) { return d >= 0 && d < CT_DTYPE_COUNT; }
+static inline int64_t ct__itemsize(ct_dtype d) { return ct__dtypes[d].itemsize; }
+
+/* The default floating dtype (atomic: set from any thread). */
+ct_dtype ct__default_dtype(void);
+
+/*
+ * Inner loop of the strided iterator for a conversion: data[0] is the
+ * destination (dst dtype), data[1] the source (src dtype); bstrides in bytes.
+ */
+typedef void (*ct__loop_fn)(char **data, const int64_t *bstrides, int64_t n, void *ctx);
+/* The conversion loop for a dtype pair (both valid). Same dtype: a plain element copy. */
+ct__loop_fn ct__cast_loop(ct_dtype dst, ct_dtype src);
+
+/* float16/bfloat16 bit conversions, round to nearest even, NaN and infinity kept. */
+uint16_t ct__f32_to_f16(float f);
+float ct__f16_to_f32(uint16_t h);
+uint16_t ct__f32_to_bf16(float f);
+float ct__bf16_to_f32(uint16_t b);
+
+/* ---- devices and backends ------------------------------------------------------------------ */
+
+struct ct_tensor;
+
+/* What a random kernel draws; see random.h for the counter scheme. */
+enum { CT__RNG_UNIFORM = 0, CT__RNG_NORMAL = 1, CT__RNG_INT = 2 };
+
+typedef struct ct__rng_args {
+  int32_t kind;   /* CT__RNG_* */
+  uint64_t seed;  /* Philox key */
+  uint64_t offset; /* counter of element 0 (row-major order of dst) */
+  int64_t low;    /* CT__RNG_INT: values are low + (r mod range) */
+  uint64_t range; /* CT__RNG_INT: high - low, > 0 */
+} ct__rng_args;
+
+/*
+ * A backend: a table of kernels for one device type. The core validates,
+ * allocates outputs and dispatches; a backend only runs kernels on checked
+ * arguments. api_version must equal CT__BACKEND_API_VERSION exactly.
+ */
+enum { CT__BACKEND_API_VERSION = 1 };
+
+struct ct_backend_i {
+  int32_t api_version;
+  const char *name;           /* "cpu", "cuda" */
+  ct_device_type device_type;
+
+  int32_t (*device_count)(void);
+  /* Allocates nbytes (> 0) on a device; records the error itself on failure. */
+  ct_status (*alloc)(void **ptr, size_t nbytes, int32_t device_index);
+  void (*free)(void *ptr, size_t nbytes, int32_t device_index);
+  /*
+   * dst[i] = convert(src[i]) elementwise over dst's shape; src has dst's ndim,
+   * its strides already broadcast (0 on expanded dims); both on this device.
+   * Overlap between dst and src has been removed by the caller.
+   */
+  ct_status (*copy)(struct ct_tensor *dst, struct ct_tensor *src);
+  /* Fills every element of dst with *value, one element of dst's dtype. */
+  ct_status (*fill)(struct ct_tensor *dst, const void *value);
+  /* Fills dst (contiguous) with random draws; dtype already checked for the kind. */
+  ct_status (*random)(struct ct_tensor *dst, const ct__rng_args *args);
+};
+
+/* The backend for a device type, loading its module on first use. */
+ct_status ct__backend_get(const struct ct_backend_i **out, ct_device_type type, const char *fn);
+/*
+ * Validates and resolves a requested device (CT_DEVICE_NONE and index -1
+ * resolved against the given defaults), and returns its backend.
+ */
+ct_status ct__device_resolve(ct_device_type *type, int32_t *index,
+                             const struct ct_backend_i **backend, ct_device_type req_type,
+                             int32_t req_index, ct_device_type dflt_type, int32_t dflt_index,
+                             const char *fn);
+
+extern const struct ct_backend_i ct_cpu_backend;
+
+/* ---- storage and tensors ------------------------------------------------------------------- */
+
+typedef struct ct_storage {
+  atomic_int_fast64_t refcount;
+  void *data;
+  size_t nbytes;
+  ct_device_type device_type;
+  int32_t device_index;
+  const struct ct_backend_i *backend; /* frees owned memory; NULL for wrapped memory */
+  ct_deleter deleter;                 /* wrapped memory: runs once at the end, may be NULL */
+  void *deleter_ctx;
+  bool read_only;
+} ct_storage;
+
+struct ct_tensor {
+  atomic_int_fast64_t refcount;
+  ct_storage *storage; /* one reference held */
+  ct_dtype dtype;
+  int32_t ndim;
+  int64_t offset;   /* elements from storage->data to element (0, ..., 0) */
+  int64_t numel;
+  int64_t *shape;   /* ndim entries, in dims[] */
+  int64_t *strides; /* ndim entries, in elements, in dims[] */
+  int64_t dims[];   /* shape then strides */
+};
+
+/* Releases one storage reference (running the deleter or backend free at zero). */
+void ct__storage_release(ct_storage *s);
+
+/*
+ * Checks a shape from the public boundary: ndim >= 0, shape non-NULL when
+ * ndim > 0, sizes >= 0, numel * itemsize without overflow of int64 or size_t.
+ * Writes the element count. Errors name fn.
+ */
+ct_status ct__check_shape(int64_t *numel, int32_t ndim, const int64_t *shape, int64_t itemsize,
+                          const char *fn);
+
+/*
+ * A tensor header over storage (taking a new reference to it). strides NULL
+ * means row-major. No validation: callers have checked everything.
+ */
+ct_status ct__tensor_make(struct ct_tensor **out, ct_storage *storage, ct_dtype dtype, int32_t ndim,
+                          const int64_t *shape, const int64_t *strides, int64_t offset,
+                          const char *fn);
+
+/* A new contiguous tensor with fresh storage on a resolved device (checked shape). */
+ct_status ct__tensor_empty(struct ct_tensor **out, int32_t ndim, const int64_t *shape, ct_dtype dtype,
+                           const struct ct_backend_i *backend, int32_t device_index, const char *fn);
+
+/* Pointer to element (0, ..., 0) (on the tensor's device). */
+static inline char *ct__data(const struct ct_tensor *t) {
+  return (char *)t->storage->data + t->offset * ct__itemsize(t->dtype);
+}
+
+/* Row-major contiguity by PyTorch's rule (size-1 dims ignored). */
+bool ct__is_contiguous(const struct ct_tensor *t);
+
+/* Records CT_ERR_READ_ONLY naming fn and arg when t is read-only. */
+ct_status ct__check_writable(const struct ct_tensor *t, const char *fn, const char *arg);
+
+/* ---- strided iteration --------------------------------------------------------------------- */
+
+enum { CT__ITER_MAX_OPERANDS = 4 };
+
+/*
+ * Runs loop over every index of shape (ndim dims) for nops operands: data[k]
+ * points at operand k's element (0, ..., 0), strides[k] holds its ndim
+ * strides in BYTES. Dimensions are coalesced where all operands allow, and
+ * the innermost loop gets the longest run. loop receives the operands'
+ * pointers and their byte strides along the run.
+ */
+ct_status ct__iter_run(int32_t nops, char *const *data, const int64_t *const *strides, int32_t ndim,
+                       const int64_t *shape, ct__loop_fn loop, void *ctx, const char *fn);
+
+#endif /* CT_INTERNAL_H */
