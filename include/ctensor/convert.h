@@ -19,7 +19,8 @@ extern "C" {
 /**
  * t converted to dtype and moved to a device, as Tensor.to(): CT_DTYPE_NONE
  * and CT_DEVICE_NONE keep t's. When nothing changes and copy is false, *out
- * is a new reference to t itself; otherwise a new contiguous tensor.
+ * is a new reference to t itself; otherwise a new tensor, laid out as
+ * ct_clone() lays out its copy.
  * Errors: CT_ERR_INVALID_ARGUMENT, CT_ERR_DTYPE, CT_ERR_DEVICE,
  * CT_ERR_BACKEND_UNAVAILABLE (no backend for the device), CT_ERR_OUT_OF_MEMORY.
  */
@@ -42,9 +43,10 @@ CT_API ct_status ct_clone(ct_tensor **out, ct_tensor *t);
 /**
  * Copies src into dst in place, as Tensor.copy_(): src is broadcast to dst's
  * shape and converted to dst's dtype; src and dst may overlap in memory.
- * Errors: CT_ERR_INVALID_ARGUMENT (NULL; dst has several elements at one
- * address), CT_ERR_SHAPE (not broadcastable), CT_ERR_READ_ONLY (dst read-only),
- * CT_ERR_DEVICE, CT_ERR_OUT_OF_MEMORY.
+ * Errors: CT_ERR_INVALID_ARGUMENT (NULL; dst has a dimension of stride 0 and
+ * size > 1, so several of its elements share one address), CT_ERR_SHAPE (not
+ * broadcastable), CT_ERR_READ_ONLY (dst read-only), CT_ERR_NOT_IMPLEMENTED
+ * (src and dst on different devices: not yet supported), CT_ERR_OUT_OF_MEMORY.
  */
 CT_API ct_status ct_copy_(ct_tensor *dst, ct_tensor *src);
 

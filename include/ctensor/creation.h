@@ -10,10 +10,12 @@
  *   factories, and the input's dtype for the *_like and new_* forms.
  * - device_type CT_DEVICE_NONE means the CPU for factories, and the input's
  *   device for *_like and new_*; device_index -1 means the current device.
- * - Results are contiguous and writable. *_like results have the input's
- *   shape (contiguous; the input's strides are not kept).
+ * - Results are writable and contiguous, except that *_like results keep
+ *   the input's strides when it is dense (PyTorch's preserve_format: the
+ *   like of a transposed matrix is transposed).
  * Errors common to all: CT_ERR_INVALID_ARGUMENT (NULL pointer, ndim < 0,
- * negative size), CT_ERR_SHAPE (element count or byte size overflows),
+ * negative size), CT_ERR_SHAPE (the element count, the byte size or the
+ * row-major strides (products of trailing sizes, 0 counted as 1) overflow),
  * CT_ERR_DTYPE (dtype out of range), CT_ERR_DEVICE (device out of range),
  * CT_ERR_BACKEND_UNAVAILABLE (device backend not loadable),
  * CT_ERR_OUT_OF_MEMORY.
@@ -51,6 +53,10 @@ CT_API ct_status ct_ones(ct_tensor **out, int32_t ndim, const int64_t *shape, ct
  * dtype CT_DTYPE_NONE takes PyTorch's inference from the value: bool for
  * bool, int64 for integers, the default dtype for floats, its complex
  * counterpart for complex values.
+ * Extra errors: CT_ERR_INVALID_ARGUMENT (the value cannot be held by dtype, by
+ * PyTorch's overflow rule: integers out of range, but negative integers may
+ * wrap into uint8 down to -255; NaN or infinity for integer dtypes; finite
+ * floats beyond the largest value; a nonzero imaginary part for real dtypes).
  */
 CT_API ct_status ct_full(ct_tensor **out, int32_t ndim, const int64_t *shape, const void *value,
                          ct_dtype value_dtype, ct_dtype dtype, ct_device_type device_type,
@@ -58,19 +64,24 @@ CT_API ct_status ct_full(ct_tensor **out, int32_t ndim, const int64_t *shape, co
 
 /**
  * Values start, start + step, ... up to but excluding end, as torch.arange;
- * ceil((end - start) / step) elements. dtype CT_DTYPE_NONE gives int64 when
- * start, end and step are all integral, the default dtype otherwise. Integer
- * results are computed in int64, floating ones in double.
- * Extra errors: CT_ERR_INVALID_ARGUMENT (step 0, non-finite bound, step sign
- * against end - start), CT_ERR_DTYPE (bool or complex dtype).
+ * ceil((end - start) / step) elements (for int64, counted exactly from the
+ * bounds truncated to integers, as PyTorch). dtype CT_DTYPE_NONE gives int64
+ * when start, end and step are all integral, the default dtype otherwise.
+ * Integer results step from the truncated start by the truncated step in
+ * int64, floating ones are computed in double.
+ * Extra errors: CT_ERR_INVALID_ARGUMENT (step 0 or truncated to 0 for an
+ * integer dtype, non-finite bound, step sign against end - start),
+ * CT_ERR_DTYPE (bool or complex dtype).
  */
 CT_API ct_status ct_arange(ct_tensor **out, double start, double end, double step, ct_dtype dtype,
                            ct_device_type device_type, int32_t device_index);
 
 /**
- * steps values evenly spaced from start to end inclusive, as torch.linspace
- * (the first half counted from start, the second from end, so both ends are
- * exact). Extra errors: CT_ERR_INVALID_ARGUMENT (steps < 0), CT_ERR_DTYPE (bool).
+ * steps values evenly spaced from start to end inclusive, as torch.linspace:
+ * the first half counted from start, the second from end (so both ends are
+ * exact), in the dtype's own arithmetic; steps = 1 gives start; integer
+ * dtypes use the truncated bounds.
+ * Extra errors: CT_ERR_INVALID_ARGUMENT (steps < 0), CT_ERR_DTYPE (bool).
  */
 CT_API ct_status ct_linspace(ct_tensor **out, double start, double end, int64_t steps,
                              ct_dtype dtype, ct_device_type device_type, int32_t device_index);

@@ -113,7 +113,7 @@ CT_API ct_status ct_tensor_shares_storage(bool *result, ct_tensor *a, ct_tensor 
  * The value of a tensor with exactly one element, as a double (Python's
  * float(tensor)).
  * Errors: CT_ERR_INVALID_ARGUMENT (NULL), CT_ERR_SHAPE (numel != 1),
- * CT_ERR_DTYPE (complex tensor).
+ * CT_ERR_DTYPE (complex tensor), CT_ERR_NOT_IMPLEMENTED (non-CPU tensor, for now).
  */
 CT_API ct_status ct_tensor_item_double(double *value, ct_tensor *t);
 
@@ -121,14 +121,16 @@ CT_API ct_status ct_tensor_item_double(double *value, ct_tensor *t);
  * The value of a one-element tensor as an int64_t; floating values truncate
  * toward zero, as Python's int(tensor).
  * Errors: CT_ERR_INVALID_ARGUMENT (NULL; NaN, infinite or out of the int64
- * range), CT_ERR_SHAPE (numel != 1), CT_ERR_DTYPE (complex tensor).
+ * range), CT_ERR_SHAPE (numel != 1), CT_ERR_DTYPE (complex tensor),
+ * CT_ERR_NOT_IMPLEMENTED (non-CPU tensor, for now).
  */
 CT_API ct_status ct_tensor_item_int64(int64_t *value, ct_tensor *t);
 
 /**
  * The value of a one-element tensor as a complex number (imaginary part 0
  * for real dtypes).
- * Errors: CT_ERR_INVALID_ARGUMENT (NULL), CT_ERR_SHAPE (numel != 1).
+ * Errors: CT_ERR_INVALID_ARGUMENT (NULL), CT_ERR_SHAPE (numel != 1),
+ * CT_ERR_NOT_IMPLEMENTED (non-CPU tensor, for now).
  */
 CT_API ct_status ct_tensor_item_complex(double *real, double *imag, ct_tensor *t);
 
@@ -136,7 +138,8 @@ CT_API ct_status ct_tensor_item_complex(double *real, double *imag, ct_tensor *t
  * The value of a one-element tensor converted to value_dtype and written to
  * *value (which must have room for one element of that dtype), by the rules
  * of ct_dtype_convert().
- * Errors: CT_ERR_INVALID_ARGUMENT (NULL), CT_ERR_DTYPE, CT_ERR_SHAPE (numel != 1).
+ * Errors: CT_ERR_INVALID_ARGUMENT (NULL), CT_ERR_DTYPE, CT_ERR_SHAPE (numel != 1),
+ * CT_ERR_NOT_IMPLEMENTED (non-CPU tensor, for now).
  */
 CT_API ct_status ct_tensor_item(void *value, ct_dtype value_dtype, ct_tensor *t);
 

@@ -30,6 +30,10 @@ ct_status ct__error(ct_status code, const char *fmt, ...) __attribute__((format(
     if (!(cond)) return ct__error((code), __VA_ARGS__);                                          \
   } while (0)
 
+/* Validates that a pointer argument of the calling public function is not NULL. */
+#define CT_CHECK_NOT_NULL(p)                                                                     \
+  CT_CHECK_ARG((p) != NULL, CT_ERR_INVALID_ARGUMENT, "%s: %s is NULL", __func__, #p)
+
 /* Forwards a failure of an inner call, whose error record is already set. */
 #define CT_TRY(expr)                                                                             \
   do {                                                                                           \
@@ -122,7 +126,10 @@ struct ct_backend_i {
   ct_status (*copy)(struct ct_tensor *dst, struct ct_tensor *src);
   /* Fills every element of dst with *value, one element of dst's dtype. */
   ct_status (*fill)(struct ct_tensor *dst, const void *value);
-  /* Fills dst (contiguous) with random draws; dtype already checked for the kind. */
+  /*
+   * Fills dst with random draws, element i of its memory block from counter
+   * offset + i; dst is dense (ct__is_dense or row-major), its dtype checked for the kind.
+   */
   ct_status (*random)(struct ct_tensor *dst, const ct__rng_args *args);
 };
 
@@ -188,10 +195,39 @@ ct_status ct__tensor_make(struct ct_tensor **out, ct_storage *storage, ct_dtype 
 ct_status ct__tensor_empty(struct ct_tensor **out, int32_t ndim, const int64_t *shape, ct_dtype dtype,
                            const struct ct_backend_i *backend, int32_t device_index, const char *fn);
 
+/*
+ * True when t's elements cover a block of memory exactly once in some order
+ * of dimensions (PyTorch's "non-overlapping and dense"), so that a copy may
+ * keep its strides.
+ */
+bool ct__is_dense(const struct ct_tensor *t);
+
+/*
+ * A new uninitialised tensor shaped like t with PyTorch's preserve_format:
+ * t's strides when t is dense, row-major otherwise.
+ */
+ct_status ct__tensor_empty_like(struct ct_tensor **out, const struct ct_tensor *t, ct_dtype dtype,
+                                const struct ct_backend_i *b, int32_t index, const char *fn);
+
+/* A storage header over caller memory (one reference, for the caller to hand on or drop). */
+ct_status ct__storage_wrap(ct_storage **out, void *data, size_t nbytes, ct_device_type type,
+                           int32_t index, ct_deleter deleter, void *ctx, bool read_only,
+                           const char *fn);
+
 /* Pointer to element (0, ..., 0) (on the tensor's device). */
 static inline char *ct__data(const struct ct_tensor *t) {
   return (char *)t->storage->data + t->offset * ct__itemsize(t->dtype);
 }
+
+/*
+ * Writes "[2, 3]" (abbreviated with "..." past a few dozen dims) into buf for
+ * error messages; returns buf.
+ */
+const char *ct__shape_str(char *buf, size_t size, int32_t ndim, const int64_t *shape);
+enum { CT__SHAPE_STR_MAX = 256 };
+
+/* Validates a dtype argument of fn (CT_ERR_DTYPE naming arg and value). */
+ct_status ct__check_dtype(ct_dtype dtype, const char *fn, const char *arg);
 
 /* Row-major contiguity by PyTorch's rule (size-1 dims ignored). */
 bool ct__is_contiguous(const struct ct_tensor *t);
