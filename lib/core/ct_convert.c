@@ -10,12 +10,10 @@
 
 #include "ct_internal.h"
 
-/* Byte range [lo, hi) of the storage that a non-empty tensor can touch. */
+/* Byte range [lo, hi) of the storage that a non-empty tensor can touch (no overflow: it exists). */
 static void ct__extent(const ct_tensor *t, int64_t *lo, int64_t *hi) {
-  int64_t last = t->offset;
-  for (int32_t d = 0; d < t->ndim; d++) last += (t->shape[d] - 1) * t->strides[d];
   *lo = t->offset * ct__itemsize(t->dtype);
-  *hi = (last + 1) * ct__itemsize(t->dtype);
+  ct__strided_extent(hi, t->ndim, t->shape, t->strides, t->offset, ct__itemsize(t->dtype));
 }
 
 /* dst <- src with broadcasting, conversion and overlap removal; both checked by the caller. */

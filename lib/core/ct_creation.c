@@ -326,22 +326,13 @@ ct_status ct_from_blob(ct_tensor **out, void *data, int32_t ndim, const int64_t 
   CT_TRY(ct__check_shape(&numel, ndim, shape, ct__itemsize(dtype), __func__));
   CT_CHECK_ARG(data || numel == 0, CT_ERR_INVALID_ARGUMENT,
                "ct_from_blob: data is NULL but the shape has %lld elements", (long long)numel);
-  /* The extent of the view, in elements past data: the storage is exactly that long. */
-  int64_t last = 0;
-  bool overflow = false;
-  for (int32_t d = 0; d < ndim && strides; d++) {
+  for (int32_t d = 0; d < ndim && strides; d++)
     CT_CHECK_ARG(strides[d] >= 0, CT_ERR_INVALID_ARGUMENT, "ct_from_blob: strides[%d] = %lld is negative",
                  (int)d, (long long)strides[d]);
-    int64_t reach = 0;
-    if (shape[d] > 0) overflow |= __builtin_mul_overflow(shape[d] - 1, strides[d], &reach);
-    overflow |= __builtin_add_overflow(last, reach, &last);
-  }
-  if (!strides) last = numel - 1;
-  int64_t nbytes = 0;
-  overflow |= __builtin_mul_overflow(last + 1, ct__itemsize(dtype), &nbytes);
-  CT_CHECK_ARG(!overflow && (uint64_t)nbytes <= SIZE_MAX, CT_ERR_SHAPE,
-               "ct_from_blob: the extent of the strided view overflows");
-  if (numel == 0) nbytes = 0;
+  /* The storage is exactly as long as the view reaches. */
+  int64_t nbytes = numel * ct__itemsize(dtype);
+  CT_CHECK_ARG(!strides || ct__strided_extent(&nbytes, ndim, shape, strides, 0, ct__itemsize(dtype)),
+               CT_ERR_SHAPE, "ct_from_blob: the extent of the strided view overflows");
   ct_storage *s;
   CT_TRY(ct__storage_wrap(&s, data, (size_t)nbytes, type, index, deleter, ctx,
                           (flags & CT_BLOB_READ_ONLY) != 0, __func__));

@@ -229,6 +229,13 @@ enum { CT__SHAPE_STR_MAX = 256 };
 /* Validates a dtype argument of fn (CT_ERR_DTYPE naming arg and value). */
 ct_status ct__check_dtype(ct_dtype dtype, const char *fn, const char *arg);
 
+/*
+ * Bytes from a storage base to the end of the last element of a strided view
+ * (0 when it has no element); strides >= 0. False when that overflows.
+ */
+bool ct__strided_extent(int64_t *nbytes, int32_t ndim, const int64_t *shape, const int64_t *strides,
+                        int64_t offset, int64_t itemsize);
+
 /* Row-major contiguity by PyTorch's rule (size-1 dims ignored). */
 bool ct__is_contiguous(const struct ct_tensor *t);
 

@@ -63,6 +63,24 @@ ct_status ct__check_shape(int64_t *numel, int32_t ndim, const int64_t *shape, in
   return CT_OK;
 }
 
+bool ct__strided_extent(int64_t *nbytes, int32_t ndim, const int64_t *shape, const int64_t *strides,
+                        int64_t offset, int64_t itemsize) {
+  int64_t last = offset, reach;
+  bool overflow = false;
+  for (int32_t d = 0; d < ndim; d++) {
+    if (shape[d] == 0) {
+      *nbytes = 0;
+      return true;
+    }
+    overflow |= __builtin_mul_overflow(shape[d] - 1, strides[d], &reach);
+    overflow |= __builtin_add_overflow(last, reach, &last);
+  }
+  overflow |= __builtin_add_overflow(last, 1, &last);
+  overflow |= __builtin_mul_overflow(last, itemsize, nbytes);
+  overflow |= (uint64_t)*nbytes > SIZE_MAX;
+  return !overflow;
+}
+
 /* ---- lifetimes ----------------------------------------------------------------------------- */
 
 void ct__storage_release(ct_storage *s) {
@@ -400,21 +418,13 @@ ct_status ct_as_strided(ct_tensor **out, ct_tensor *t, int32_t ndim, const int64
                (int)ndim);
   CT_CHECK_ARG(storage_offset >= 0, CT_ERR_INVALID_ARGUMENT,
                "ct_as_strided: storage_offset = %lld is negative", (long long)storage_offset);
-  /* The last element reached, in elements from the storage base; it must lie in the storage. */
-  int64_t last = storage_offset;
-  bool overflow = false;
-  for (int32_t d = 0; d < ndim; d++) {
+  for (int32_t d = 0; d < ndim; d++)
     CT_CHECK_ARG(strides[d] >= 0, CT_ERR_INVALID_ARGUMENT, "ct_as_strided: strides[%d] = %lld is negative",
                  (int)d, (long long)strides[d]);
-    int64_t reach;
-    if (shape[d] > 0) {
-      overflow |= __builtin_mul_overflow(shape[d] - 1, strides[d], &reach);
-      overflow |= __builtin_add_overflow(last, reach, &last);
-    }
-  }
-  int64_t itemsize = ct__itemsize(t->dtype), end_bytes = 0;
-  overflow |= __builtin_mul_overflow(last + 1, itemsize, &end_bytes);
-  CT_CHECK_ARG(!overflow, CT_ERR_SHAPE, "ct_as_strided: the view's extent overflows int64");
+  /* The bytes from the storage base to the end of the last element reached must lie in the storage. */
+  int64_t end_bytes;
+  CT_CHECK_ARG(ct__strided_extent(&end_bytes, ndim, shape, strides, storage_offset, ct__itemsize(t->dtype)),
+               CT_ERR_SHAPE, "ct_as_strided: the view's extent overflows int64");
   if (numel > 0 && (uint64_t)end_bytes > t->storage->nbytes) {
     char s[CT__SHAPE_STR_MAX], r[CT__SHAPE_STR_MAX];
     return ct__error(CT_ERR_INDEX,
