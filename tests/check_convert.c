@@ -10,119 +10,9 @@
  * it left nothing behind (CK_FORK=no runs the tests in one process).
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 
 #include "ct_test.h"
-
-#define MEM_BEGIN                                                                                \
-  int64_t mem_blocks_, mem_bytes_;                                                               \
-  ct_test_mem_begin(&mem_blocks_, &mem_bytes_)
-#define MEM_END CT_NO_LEAK_(mem_blocks_, mem_bytes_)
-
-/* Out-parameters are preset to this before a failing call, to see that the call resets them. */
-static char poison_byte;
-#define POISON ((ct_tensor *)(void *)&poison_byte)
-
-/*
- * CT_FAILS_ for a call that returns a tensor through out: out must come back NULL. A tensor
- * returned by a call that should have failed is released first, so a failure leaks nothing.
- */
-#define FAILS_NULL_(out, expr, code, needle)                                                     \
-  do {                                                                                           \
-    (out) = POISON;                                                                              \
-    ct_clear_error();                                                                            \
-    ct_status fails_s_ = (expr);                                                                 \
-    if (fails_s_ == CT_OK && (out) != POISON) ct_tensor_release(out);                            \
-    ck_assert_msg(fails_s_ == (code), "%s returned %s, expected %s (%s)", #expr,                 \
-                  ct_status_name(fails_s_), ct_status_name(code), ct_last_error_message());      \
-    ck_assert_int_eq(ct_last_error_code(), (code));                                              \
-    ck_assert_msg(strstr(ct_last_error_message(), (needle)) != NULL,                             \
-                  "message of %s is \"%s\", expected it to contain \"%s\"", #expr,              \
-                  ct_last_error_message(), (needle));                                            \
-    ck_assert_ptr_null(out);                                                                     \
-  } while (0)
-
-/* Asserts that the last error message also contains s (CT_FAILS_ checks one needle). */
-#define MSG_HAS_(s)                                                                              \
-  ck_assert_msg(strstr(ct_last_error_message(), (s)) != NULL, "message \"%s\" lacks \"%s\"",      \
-                ct_last_error_message(), (s))
-
-enum { MAX_DIMS = 64 };
-
-/* Element i of t, in row-major order over t's shape, read through its strides as complex128. */
-static void elem(double z[2], ct_tensor *t, int64_t i) {
-  int32_t nd;
-  int64_t shape[MAX_DIMS], strides[MAX_DIMS], itemsize;
-  ct_dtype dtype;
-  void *data;
-  CT_OK_(ct_tensor_ndim(&nd, t));
-  ck_assert_int_le(nd, MAX_DIMS);
-  CT_OK_(ct_tensor_shape(shape, MAX_DIMS, t));
-  CT_OK_(ct_tensor_strides(strides, MAX_DIMS, t));
-  CT_OK_(ct_tensor_dtype(&dtype, t));
-  CT_OK_(ct_tensor_element_size(&itemsize, t));
-  CT_OK_(ct_tensor_data_ptr(&data, t));
-  int64_t off = 0;
-  for (int32_t d = nd - 1; d >= 0; d--) {
-    off += (i % shape[d]) * strides[d];
-    i /= shape[d];
-  }
-  CT_OK_(ct_dtype_convert(z, CT_COMPLEX128, (char *)data + off * itemsize, dtype, 1));
-}
-
-static double value(ct_tensor *t, int64_t i) {
-  double z[2];
-  elem(z, t, i);
-  return z[0];
-}
-
-static int64_t numel_of(ct_tensor *t) {
-  int64_t n = -1;
-  CT_OK_(ct_tensor_numel(&n, t));
-  return n;
-}
-
-static ct_dtype dtype_of(ct_tensor *t) {
-  ct_dtype d = -7;
-  CT_OK_(ct_tensor_dtype(&d, t));
-  return d;
-}
-
-static void *data_of(ct_tensor *t) {
-  void *p = NULL;
-  CT_OK_(ct_tensor_data_ptr(&p, t));
-  return p;
-}
-
-static int64_t use_count(ct_tensor *t) {
-  int64_t n = -1;
-  CT_OK_(ct_tensor_use_count(&n, t));
-  return n;
-}
-
-static bool shares(ct_tensor *a, ct_tensor *b) {
-  bool r = false;
-  CT_OK_(ct_tensor_shares_storage(&r, a, b));
-  return r;
-}
-
-static bool contiguous(ct_tensor *t) {
-  bool r = false;
-  CT_OK_(ct_tensor_is_contiguous(&r, t));
-  return r;
-}
-
-static void check_strides(ct_tensor *t, int32_t ndim, const int64_t *strides) {
-  int32_t nd = -1;
-  int64_t got[MAX_DIMS];
-  CT_OK_(ct_tensor_ndim(&nd, t));
-  ck_assert_int_eq(nd, ndim);
-  CT_OK_(ct_tensor_strides(got, MAX_DIMS, t));
-  for (int32_t d = 0; d < ndim; d++)
-    ck_assert_msg(got[d] == strides[d], "stride %d is %lld, expected %lld", (int)d, (long long)got[d],
-                  (long long)strides[d]);
-}
 
 /* a and b hold the same values, element by element in row-major order. */
 static void check_same_values(ct_tensor *a, ct_tensor *b) {
@@ -143,39 +33,10 @@ static void check_values(ct_tensor *t, const double *values) {
                   values[i]);
 }
 
-/* A float64 tensor 0, 1, ..., n-1 of dtype. */
-static ct_tensor *iota(int64_t n, ct_dtype dtype) {
-  ct_tensor *t = NULL;
-  CT_OK_(ct_arange(&t, 0, (double)n, 1, dtype, CT_DEVICE_NONE, -1));
-  return t;
-}
-
 static ct_tensor *view(ct_tensor *base, int32_t ndim, const int64_t *shape, const int64_t *strides, int64_t off) {
   ct_tensor *v = NULL;
   CT_OK_(ct_as_strided(&v, base, ndim, shape, strides, off));
   return v;
-}
-
-/* Whether a CUDA backend can be used here (then the "unavailable" checks are skipped). */
-static bool cuda_available(void) {
-  bool a = true;
-  CT_OK_(ct_backend_available(&a, CT_DEVICE_CUDA));
-  return a;
-}
-
-/* Table tests note every differing case and fail once at the end, listing them all. */
-static char fail_log[8192];
-static int n_fails;
-
-__attribute__((format(printf, 1, 2))) static void fail_note(const char *fmt, ...) {
-  size_t used = strlen(fail_log);
-  va_list ap;
-  n_fails++;
-  if (used + 2 >= sizeof fail_log) return;
-  fail_log[used++] = '\n';
-  va_start(ap, fmt);
-  vsnprintf(fail_log + used, sizeof fail_log - used, fmt, ap);
-  va_end(ap);
 }
 
 /* ---- generated cases ------------------------------------------------------------------------- */
@@ -704,8 +565,7 @@ static bool holds6(ct_tensor *t, const double want[6][2]) {
 
 START_TEST(test_to_dtype_pairs) {
   MEM_BEGIN;
-  fail_log[0] = '\0';
-  n_fails = 0;
+  fail_reset();
   for (int i = 0; i < N_TO; i++) {
     const struct to_case *c = &to_cases[i];
     /* The source twice: contiguous, and as every other element of a buffer (not dense). */
@@ -741,7 +601,7 @@ START_TEST(test_to_dtype_pairs) {
     ct_tensor_release(base);
     ct_tensor_release(dense);
   }
-  ck_assert_msg(n_fails == 0, "%d conversions differ:%s", n_fails, fail_log);
+  FAIL_IF_NOTED_("conversions differ");
   MEM_END;
 }
 END_TEST
@@ -1274,21 +1134,13 @@ START_TEST(test_many_dims) {
   MEM_BEGIN;
   /* 40 dims, every fourth of size 2 (1024 elements), and the same elements with all dims reversed. */
   int64_t shape[MANY], strides[MANY], rshape[MANY], rstrides[MANY], rrow[MANY];
-  int64_t run = 1;
-  for (int d = MANY - 1; d >= 0; d--) {
-    shape[d] = d % 4 == 0 ? 2 : 1;
-    strides[d] = run;
-    run *= shape[d];
-  }
+  for (int d = 0; d < MANY; d++) shape[d] = d % 4 == 0 ? 2 : 1;
+  contiguous_strides(strides, MANY, shape);
   for (int d = 0; d < MANY; d++) {
     rshape[d] = shape[MANY - 1 - d];
     rstrides[d] = strides[MANY - 1 - d];
   }
-  run = 1;
-  for (int d = MANY - 1; d >= 0; d--) {
-    rrow[d] = run;
-    run *= rshape[d];
-  }
+  contiguous_strides(rrow, MANY, rshape);
   double want[1024];
   for (int64_t i = 0; i < 1024; i++) {
     int64_t j = 0;
@@ -1335,10 +1187,7 @@ START_TEST(test_many_dims) {
 END_TEST
 
 int main(void) {
-  const struct {
-    const char *name;
-    const TTest *test;
-  } tests[] = {
+  const ct_test_case tests[] = {
     {"to_same_tensor", test_to_same_tensor},
     {"to_dtype_pairs", test_to_dtype_pairs},
     {"to_keeps_dense_strides", test_to_keeps_dense_strides},
@@ -1360,10 +1209,6 @@ int main(void) {
     {"many_dims", test_many_dims},
   };
   Suite *s = suite_create("convert");
-  for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-    TCase *tc = tcase_create(tests[i].name);
-    tcase_add_test(tc, tests[i].test);
-    suite_add_tcase(s, tc);
-  }
+  CT_TEST_ADD_CASES_(s, tests, NULL);
   return ct_test_run(s);
 }

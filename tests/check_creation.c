@@ -12,142 +12,35 @@
  */
 #include <float.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 
 #include "ct_test.h"
 
-#define MEM_BEGIN                                                                                \
-  int64_t mem_blocks_, mem_bytes_;                                                               \
-  ct_test_mem_begin(&mem_blocks_, &mem_bytes_)
-#define MEM_END CT_NO_LEAK_(mem_blocks_, mem_bytes_)
-
-/* Out-parameters are preset to this before a failing call, to see that the call resets them. */
-static char poison_byte;
-#define POISON ((ct_tensor *)(void *)&poison_byte)
-
-/*
- * CT_FAILS_ for a call that returns a tensor through out: out must come back NULL. A tensor
- * returned by a call that should have failed is released first, so a failure leaks nothing.
- */
-#define FAILS_NULL_(out, expr, code, needle)                                                     \
-  do {                                                                                           \
-    (out) = POISON;                                                                              \
-    ct_clear_error();                                                                            \
-    ct_status fails_s_ = (expr);                                                                 \
-    if (fails_s_ == CT_OK && (out) != POISON) ct_tensor_release(out);                            \
-    ck_assert_msg(fails_s_ == (code), "%s returned %s, expected %s (%s)", #expr,                 \
-                  ct_status_name(fails_s_), ct_status_name(code), ct_last_error_message());      \
-    ck_assert_int_eq(ct_last_error_code(), (code));                                              \
-    ck_assert_msg(strstr(ct_last_error_message(), (needle)) != NULL,                             \
-                  "message of %s is \"%s\", expected it to contain \"%s\"", #expr,              \
-                  ct_last_error_message(), (needle));                                            \
-    ck_assert_ptr_null(out);                                                                     \
-  } while (0)
-
-/* Asserts that the last error message also contains s (CT_FAILS_ checks one needle). */
-#define MSG_HAS_(s)                                                                              \
-  ck_assert_msg(strstr(ct_last_error_message(), (s)) != NULL, "message \"%s\" lacks \"%s\"",      \
-                ct_last_error_message(), (s))
-
-enum { MAX_DIMS = 64 };
-
-/* Element i of t, in row-major order over t's shape, read through its strides as complex128. */
-static void elem(double z[2], ct_tensor *t, int64_t i) {
-  int32_t nd;
-  int64_t shape[MAX_DIMS], strides[MAX_DIMS], itemsize;
-  ct_dtype dtype;
-  void *data;
-  CT_OK_(ct_tensor_ndim(&nd, t));
-  ck_assert_int_le(nd, MAX_DIMS);
-  CT_OK_(ct_tensor_shape(shape, MAX_DIMS, t));
-  CT_OK_(ct_tensor_strides(strides, MAX_DIMS, t));
-  CT_OK_(ct_tensor_dtype(&dtype, t));
-  CT_OK_(ct_tensor_element_size(&itemsize, t));
-  CT_OK_(ct_tensor_data_ptr(&data, t));
-  int64_t off = 0;
-  for (int32_t d = nd - 1; d >= 0; d--) {
-    off += (i % shape[d]) * strides[d];
-    i /= shape[d];
-  }
-  CT_OK_(ct_dtype_convert(z, CT_COMPLEX128, (char *)data + off * itemsize, dtype, 1));
-}
-
-static double value(ct_tensor *t, int64_t i) {
-  double z[2];
-  elem(z, t, i);
-  return z[0];
-}
-
-/* Element i as an int64 (exact for every integer dtype). */
-static int64_t ivalue(ct_tensor *t, int64_t i) {
-  int32_t nd;
-  int64_t shape[MAX_DIMS], strides[MAX_DIMS], itemsize, v;
-  ct_dtype dtype;
-  void *data;
-  CT_OK_(ct_tensor_ndim(&nd, t));
-  CT_OK_(ct_tensor_shape(shape, MAX_DIMS, t));
-  CT_OK_(ct_tensor_strides(strides, MAX_DIMS, t));
-  CT_OK_(ct_tensor_dtype(&dtype, t));
-  CT_OK_(ct_tensor_element_size(&itemsize, t));
-  CT_OK_(ct_tensor_data_ptr(&data, t));
-  int64_t off = 0;
-  for (int32_t d = nd - 1; d >= 0; d--) {
-    off += (i % shape[d]) * strides[d];
-    i /= shape[d];
-  }
-  CT_OK_(ct_dtype_convert(&v, CT_INT64, (char *)data + off * itemsize, dtype, 1));
-  return v;
-}
-
-static int64_t numel_of(ct_tensor *t) {
-  int64_t n = -1;
-  CT_OK_(ct_tensor_numel(&n, t));
-  return n;
-}
-
-static ct_dtype dtype_of(ct_tensor *t) {
-  ct_dtype d = -7;
-  CT_OK_(ct_tensor_dtype(&d, t));
-  return d;
-}
-
 /* Checks a *_like result of a dense x: x's shape and strides (preserve_format), CPU, writable. */
 static void check_like(ct_tensor *t, ct_dtype dtype, ct_tensor *x) {
-  int32_t nd = -1, xnd = -2;
-  int64_t got[MAX_DIMS], want[MAX_DIMS];
+  int32_t xnd = -1;
+  int64_t shape[MAX_DIMS], strides[MAX_DIMS];
   bool ro = true;
   ck_assert_int_eq(dtype_of(t), dtype);
-  CT_OK_(ct_tensor_ndim(&nd, t));
   CT_OK_(ct_tensor_ndim(&xnd, x));
-  ck_assert_int_eq(nd, xnd);
-  CT_OK_(ct_tensor_shape(got, MAX_DIMS, t));
-  CT_OK_(ct_tensor_shape(want, MAX_DIMS, x));
-  for (int32_t d = 0; d < nd; d++) ck_assert_int_eq(got[d], want[d]);
-  CT_OK_(ct_tensor_strides(got, MAX_DIMS, t));
-  CT_OK_(ct_tensor_strides(want, MAX_DIMS, x));
-  for (int32_t d = 0; d < nd; d++) ck_assert_int_eq(got[d], want[d]);
+  CT_OK_(ct_tensor_shape(shape, MAX_DIMS, x));
+  CT_OK_(ct_tensor_strides(strides, MAX_DIMS, x));
+  check_shape(t, xnd, shape);
+  check_strides(t, xnd, strides);
   CT_OK_(ct_tensor_is_read_only(&ro, t));
   ck_assert(!ro);
 }
 
 /* Checks the properties every factory result has: dtype, shape, row-major strides, CPU, writable. */
 static void check_fresh(ct_tensor *t, ct_dtype dtype, int32_t ndim, const int64_t *shape) {
-  int32_t nd = -1;
-  int64_t got[MAX_DIMS], strides[MAX_DIMS], run = 1;
+  int64_t strides[MAX_DIMS];
   bool b;
   ct_device_type type = -7;
   int32_t index = -7;
   ck_assert_int_eq(dtype_of(t), dtype);
-  CT_OK_(ct_tensor_ndim(&nd, t));
-  ck_assert_int_eq(nd, ndim);
-  CT_OK_(ct_tensor_shape(got, MAX_DIMS, t));
-  CT_OK_(ct_tensor_strides(strides, MAX_DIMS, t));
-  for (int32_t d = ndim - 1; d >= 0; d--) {
-    ck_assert_int_eq(got[d], shape[d]);
-    ck_assert_int_eq(strides[d], run);
-    run *= shape[d] ? shape[d] : 1;
-  }
+  check_shape(t, ndim, shape);
+  contiguous_strides(strides, ndim, shape);
+  check_strides(t, ndim, strides);
   CT_OK_(ct_tensor_is_contiguous(&b, t));
   ck_assert(b);
   CT_OK_(ct_tensor_is_read_only(&b, t));
@@ -172,36 +65,22 @@ static void check_all(ct_tensor *t, double re, double im) {
   }
 }
 
+/* check_fresh() and check_all() of a factory result t, which is then released. */
+static void check_filled_release(ct_tensor *t, ct_dtype dtype, int32_t ndim, const int64_t *shape, double re,
+                                 double im) {
+  check_fresh(t, dtype, ndim, shape);
+  check_all(t, re, im);
+  ct_tensor_release(t);
+}
+
+/* check_like() and check_all() of a *_like result t of x, which is then released. */
+static void check_like_filled_release(ct_tensor *t, ct_dtype dtype, ct_tensor *x, double re, double im) {
+  check_like(t, dtype, x);
+  check_all(t, re, im);
+  ct_tensor_release(t);
+}
+
 static void restore_default_dtype(void) { ct_set_default_dtype(CT_FLOAT32); }
-
-/* Table tests note every differing case and fail once at the end, listing them all. */
-static char fail_log[8192];
-static int n_fails;
-
-static void fail_reset(void) {
-  fail_log[0] = '\0';
-  n_fails = 0;
-}
-
-__attribute__((format(printf, 1, 2))) static void fail_note(const char *fmt, ...) {
-  size_t used = strlen(fail_log);
-  va_list ap;
-  n_fails++;
-  if (used + 2 >= sizeof fail_log) return;
-  fail_log[used++] = '\n';
-  va_start(ap, fmt);
-  vsnprintf(fail_log + used, sizeof fail_log - used, fmt, ap);
-  va_end(ap);
-}
-
-#define FAIL_IF_NOTED_(what) ck_assert_msg(n_fails == 0, "%d %s:%s", n_fails, (what), fail_log)
-
-/* Whether a CUDA backend can be used here (then the "unavailable" checks are skipped). */
-static bool cuda_available(void) {
-  bool a = true;
-  CT_OK_(ct_backend_available(&a, CT_DEVICE_CUDA));
-  return a;
-}
 
 /* ---- generated cases ------------------------------------------------------------------------- */
 
@@ -513,9 +392,7 @@ START_TEST(test_full_value_dtypes) {
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     ct_tensor *t;
     CT_OK_(ct_full(&t, 2, (int64_t[]){2, 2}, values[i], cases[i].value_dtype, cases[i].dtype, CT_DEVICE_NONE, -1));
-    check_fresh(t, cases[i].dtype, 2, (int64_t[]){2, 2});
-    check_all(t, cases[i].re, cases[i].im);
-    ct_tensor_release(t);
+    check_filled_release(t, cases[i].dtype, 2, (int64_t[]){2, 2}, cases[i].re, cases[i].im);
   }
   MEM_END;
 }
@@ -844,9 +721,7 @@ START_TEST(test_from_data) {
   ct_tensor_release(t);
   const double z[2] = {0.5, -4};
   CT_OK_(ct_from_data(&t, z, CT_COMPLEX128, 0, NULL, CT_COMPLEX64, CT_DEVICE_NONE, -1));
-  check_fresh(t, CT_COMPLEX64, 0, NULL);
-  check_all(t, 0.5, -4);
-  ct_tensor_release(t);
+  check_filled_release(t, CT_COMPLEX64, 0, NULL, 0.5, -4);
   const bool bits[3] = {true, false, true};
   CT_OK_(ct_from_data(&t, bits, CT_BOOL, 1, (int64_t[]){3}, CT_UINT8, CT_DEVICE_NONE, -1));
   ck_assert_int_eq(ivalue(t, 0) + 10 * ivalue(t, 1) + 100 * ivalue(t, 2), 101);
@@ -1076,33 +951,21 @@ START_TEST(test_like_forms) {
   ct_tensor_release(t);
 
   CT_OK_(ct_zeros_like(&t, x, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  check_like(t, CT_FLOAT64, x);
-  check_all(t, 0, 0);
-  ct_tensor_release(t);
+  check_like_filled_release(t, CT_FLOAT64, x, 0, 0);
   CT_OK_(ct_zeros_like(&t, x, CT_INT32, CT_DEVICE_NONE, -1)); /* like zeros_like(x, dtype=torch.int32) */
-  check_like(t, CT_INT32, x);
-  check_all(t, 0, 0);
-  ct_tensor_release(t);
+  check_like_filled_release(t, CT_INT32, x, 0, 0);
 
   CT_OK_(ct_ones_like(&t, x, CT_DTYPE_NONE, CT_DEVICE_CPU, -1));
-  check_like(t, CT_FLOAT64, x);
-  check_all(t, 1, 0);
-  ct_tensor_release(t);
+  check_like_filled_release(t, CT_FLOAT64, x, 1, 0);
   CT_OK_(ct_ones_like(&t, x, CT_COMPLEX64, CT_DEVICE_NONE, -1));
-  check_like(t, CT_COMPLEX64, x);
-  check_all(t, 1, 0);
-  ct_tensor_release(t);
+  check_like_filled_release(t, CT_COMPLEX64, x, 1, 0);
 
   const int64_t seven = 7;
   const double half = 2.5;
   CT_OK_(ct_full_like(&t, x, &seven, CT_INT64, CT_DTYPE_NONE, CT_DEVICE_NONE, -1)); /* x's dtype */
-  check_like(t, CT_FLOAT64, x);
-  check_all(t, 7, 0);
-  ct_tensor_release(t);
+  check_like_filled_release(t, CT_FLOAT64, x, 7, 0);
   CT_OK_(ct_full_like(&t, x, &half, CT_FLOAT64, CT_INT32, CT_DEVICE_NONE, -1)); /* truncated, as PyTorch */
-  check_like(t, CT_INT32, x);
-  check_all(t, 2, 0);
-  ct_tensor_release(t);
+  check_like_filled_release(t, CT_INT32, x, 2, 0);
   const int64_t big = 300;
   FAILS_NULL_(t, ct_full_like(&t, x, &big, CT_INT64, CT_UINT8, CT_DEVICE_NONE, -1), CT_ERR_INVALID_ARGUMENT,
               "ct_full_like");
@@ -1112,9 +975,7 @@ START_TEST(test_like_forms) {
   ct_tensor *s;
   CT_OK_(ct_zeros(&s, 0, NULL, CT_INT16, CT_DEVICE_NONE, -1));
   CT_OK_(ct_ones_like(&t, s, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  check_fresh(t, CT_INT16, 0, NULL);
-  check_all(t, 1, 0);
-  ct_tensor_release(t);
+  check_filled_release(t, CT_INT16, 0, NULL, 1, 0);
   ct_tensor_release(s);
   CT_OK_(ct_zeros(&s, 2, (int64_t[]){0, 3}, CT_BOOL, CT_DEVICE_NONE, -1));
   CT_OK_(ct_full_like(&t, s, &seven, CT_INT64, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
@@ -1151,32 +1012,21 @@ START_TEST(test_new_forms) {
   ct_tensor_release(t);
 
   CT_OK_(ct_new_zeros(&t, self, 2, shape, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  check_fresh(t, CT_INT16, 2, shape);
-  check_all(t, 0, 0);
-  ct_tensor_release(t);
+  check_filled_release(t, CT_INT16, 2, shape, 0, 0);
   CT_OK_(ct_new_zeros(&t, self, 1, shape, CT_FLOAT64, CT_DEVICE_NONE, -1));
-  check_fresh(t, CT_FLOAT64, 1, shape);
-  check_all(t, 0, 0);
-  ct_tensor_release(t);
+  check_filled_release(t, CT_FLOAT64, 1, shape, 0, 0);
 
   CT_OK_(ct_new_ones(&t, self, 2, shape, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  check_fresh(t, CT_INT16, 2, shape);
-  check_all(t, 1, 0);
-  ct_tensor_release(t);
+  check_filled_release(t, CT_INT16, 2, shape, 1, 0);
   CT_OK_(ct_new_ones(&t, self, 2, shape, CT_BOOL, CT_DEVICE_CPU, -1));
-  check_fresh(t, CT_BOOL, 2, shape);
-  check_all(t, 1, 0);
-  ct_tensor_release(t);
+  check_filled_release(t, CT_BOOL, 2, shape, 1, 0);
 
   const double half = 2.5;
+  /* self's dtype, not the value's: x.new_full((3, 4), 2.5) */
   CT_OK_(ct_new_full(&t, self, 2, shape, &half, CT_FLOAT64, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  check_fresh(t, CT_INT16, 2, shape); /* self's dtype, not the value's: x.new_full((3, 4), 2.5) */
-  check_all(t, 2, 0);
-  ct_tensor_release(t);
+  check_filled_release(t, CT_INT16, 2, shape, 2, 0);
   CT_OK_(ct_new_full(&t, self, 1, shape, &half, CT_FLOAT64, CT_FLOAT16, CT_DEVICE_NONE, -1));
-  check_fresh(t, CT_FLOAT16, 1, shape);
-  check_all(t, 2.5, 0);
-  ct_tensor_release(t);
+  check_filled_release(t, CT_FLOAT16, 1, shape, 2.5, 0);
   const int64_t big = 1LL << 20;
   FAILS_NULL_(t, ct_new_full(&t, self, 1, shape, &big, CT_INT64, CT_DTYPE_NONE, CT_DEVICE_NONE, -1),
               CT_ERR_INVALID_ARGUMENT, "ct_new_full");
@@ -1589,9 +1439,7 @@ START_TEST(test_many_dims) {
   check_all(t, 7, 0);
   ct_tensor *z;
   CT_OK_(ct_zeros_like(&z, t, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  check_fresh(z, CT_INT16, MANY, shape);
-  check_all(z, 0, 0);
-  ct_tensor_release(z);
+  check_filled_release(z, CT_INT16, MANY, shape, 0, 0);
   CT_OK_(ct_new_zeros(&z, t, MANY, shape, CT_FLOAT32, CT_DEVICE_NONE, -1));
   check_fresh(z, CT_FLOAT32, MANY, shape);
   ct_tensor_release(z);
@@ -1617,10 +1465,8 @@ START_TEST(test_many_dims) {
 END_TEST
 
 int main(void) {
-  const struct {
-    const char *name;
-    const TTest *test;
-  } tests[] = {
+  static const ct_test_tcase_opts opts = {NULL, restore_default_dtype, 0};
+  const ct_test_case tests[] = {
     {"empty", test_empty},
     {"zeros_ones", test_zeros_ones},
     {"full_values", test_full_values},
@@ -1653,11 +1499,6 @@ int main(void) {
     {"linspace_huge_small_dtype", test_linspace_huge_small_dtype},
   };
   Suite *s = suite_create("creation");
-  for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-    TCase *tc = tcase_create(tests[i].name);
-    tcase_add_checked_fixture(tc, NULL, restore_default_dtype);
-    tcase_add_test(tc, tests[i].test);
-    suite_add_tcase(s, tc);
-  }
+  CT_TEST_ADD_CASES_(s, tests, &opts);
   return ct_test_run(s);
 }

@@ -80,7 +80,7 @@ START_TEST(test_backend_available) {
   CT_OK_(ct_backend_available(&avail, CT_DEVICE_OPENCL));
   ck_assert(!avail);
   ck_assert_int_eq(ct_last_error_code(), CT_ERR_INVALID_ARGUMENT);
-  ck_assert_ptr_nonnull(strstr(ct_last_error_message(), "ct_device_parse"));
+  MSG_HAS_("ct_device_parse");
   CT_FAILS_(ct_backend_available(NULL, CT_DEVICE_CPU), CT_ERR_INVALID_ARGUMENT, "available is NULL");
   CT_FAILS_(ct_backend_available(&avail, 99), CT_ERR_DEVICE, "ct_backend_available: type = 99");
 }
@@ -103,11 +103,10 @@ START_TEST(test_cuda_unavailable_says_why) {
   bool avail;
   CT_OK_(ct_backend_available(&avail, CT_DEVICE_CUDA));
   if (avail) return;
-  ct_tensor *t = (ct_tensor *)0x1;
-  CT_FAILS_(ct_zeros(&t, 1, (int64_t[]){3}, CT_FLOAT32, CT_DEVICE_CUDA, 0), CT_ERR_BACKEND_UNAVAILABLE,
-            "ct_zeros: backend unavailable for device 'cuda'");
-  ck_assert_ptr_null(t);
-  ck_assert_ptr_nonnull(strstr(ct_last_error_message(), "ct_cuda.so"));
+  ct_tensor *t;
+  FAILS_NULL_(t, ct_zeros(&t, 1, (int64_t[]){3}, CT_FLOAT32, CT_DEVICE_CUDA, 0), CT_ERR_BACKEND_UNAVAILABLE,
+              "ct_zeros: backend unavailable for device 'cuda'");
+  MSG_HAS_("ct_cuda.so");
   int32_t n = 5;
   CT_OK_(ct_device_count(&n, CT_DEVICE_CUDA));
   ck_assert_int_eq(n, 0);
@@ -134,8 +133,8 @@ START_TEST(test_memory_stats) {
   CT_OK_(ct_zeros(&t, 2, (int64_t[]){100, 10}, CT_FLOAT64, CT_DEVICE_NONE, -1));
   int64_t b1, n1, peak1;
   CT_OK_(ct_memory_stats(&b1, &n1, &peak1));
-  /* Data, storage header and tensor header: at least three blocks and the 8000 data bytes. */
-  ck_assert_int_ge(b1 - b0, 3);
+  /* Storage header with its data, and the tensor header: at least two blocks and the 8000 data bytes. */
+  ck_assert_int_ge(b1 - b0, 2);
   ck_assert_int_ge(n1 - n0, 8000);
   ck_assert_int_ge(peak1, n1);
   void *data;
@@ -148,11 +147,7 @@ START_TEST(test_memory_stats) {
 END_TEST
 
 int main(void) {
-  Suite *s = suite_create("device");
-  struct {
-    const char *name;
-    const TTest *test;
-  } cases[] = {
+  const ct_test_case cases[] = {
     {"type_names", test_type_names},
     {"type_name_errors", test_type_name_errors},
     {"parse", test_parse},
@@ -163,10 +158,7 @@ int main(void) {
     {"other_backends_unavailable", test_other_backends_unavailable},
     {"memory_stats", test_memory_stats},
   };
-  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    TCase *tc = tcase_create(cases[i].name);
-    tcase_add_test(tc, cases[i].test);
-    suite_add_tcase(s, tc);
-  }
+  Suite *s = suite_create("device");
+  CT_TEST_ADD_CASES_(s, cases, NULL);
   return ct_test_run(s);
 }

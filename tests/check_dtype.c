@@ -225,17 +225,16 @@ static float f32_from_bits(uint32_t u) {
   return f;
 }
 
-static uint16_t to_f16(float f) {
+/* The bits of f converted to dtype, float16 or bfloat16. */
+static uint16_t to_half(ct_dtype dtype, float f) {
   uint16_t h = 0xDEAD;
-  CT_OK_(ct_dtype_convert(&h, CT_FLOAT16, &f, CT_FLOAT32, 1));
+  CT_OK_(ct_dtype_convert(&h, dtype, &f, CT_FLOAT32, 1));
   return h;
 }
 
-static uint16_t to_bf16(float f) {
-  uint16_t h = 0xDEAD;
-  CT_OK_(ct_dtype_convert(&h, CT_BFLOAT16, &f, CT_FLOAT32, 1));
-  return h;
-}
+static uint16_t to_f16(float f) { return to_half(CT_FLOAT16, f); }
+
+static uint16_t to_bf16(float f) { return to_half(CT_BFLOAT16, f); }
 
 /* The value of a finite float16 by its definition (exact in float; 0x7C00 read as 65536). */
 static float f16_value(uint16_t h) {
@@ -301,13 +300,22 @@ START_TEST(test_f32_to_f16_rounding) {
 }
 END_TEST
 
+/* Each float32 NaN nans[0 .. 4] converts to dtype (float16 or bfloat16) as want, negated as want_neg. */
+static void check_nans_to_half(ct_dtype dtype, const uint32_t nans[5], uint16_t want, uint16_t want_neg) {
+  for (int i = 0; i < 5; i++) {
+    for (int neg = 0; neg < 2; neg++) {
+      uint32_t bits = neg ? nans[i] | 0x80000000u : nans[i];
+      uint16_t got = to_half(dtype, f32_from_bits(bits));
+      ck_assert_msg(got == (neg ? want_neg : want), "dtype %d: NaN 0x%08x gave 0x%04x, expected 0x%04x", (int)dtype,
+                    bits, got, neg ? want_neg : want);
+    }
+  }
+}
+
 /* NaN to float16 is the quiet NaN 0x7E00, sign kept and payload dropped, as c10::Half. */
 START_TEST(test_f32_to_f16_nan) {
-  static const uint32_t nans[] = {0x7FC00000u, 0x7F800001u, 0x7FE00000u, 0x7FFFFFFFu, 0x7FC02000u};
-  for (int i = 0; i < 5; i++) {
-    ck_assert_uint_eq(to_f16(f32_from_bits(nans[i])), 0x7E00);
-    ck_assert_uint_eq(to_f16(f32_from_bits(nans[i] | 0x80000000u)), 0xFE00);
-  }
+  static const uint32_t nans[5] = {0x7FC00000u, 0x7F800001u, 0x7FE00000u, 0x7FFFFFFFu, 0x7FC02000u};
+  check_nans_to_half(CT_FLOAT16, nans, 0x7E00, 0xFE00);
 }
 END_TEST
 
@@ -336,11 +344,8 @@ END_TEST
 
 /* Every NaN to bfloat16 is 0x7FC0, whatever its sign, as c10::BFloat16. */
 START_TEST(test_f32_to_bf16_nan) {
-  static const uint32_t nans[] = {0x7FC00000u, 0x7F800001u, 0x7FFF0000u, 0x7FFFFFFFu, 0x7F80FFFFu};
-  for (int i = 0; i < 5; i++) {
-    ck_assert_uint_eq(to_bf16(f32_from_bits(nans[i])), 0x7FC0);
-    ck_assert_uint_eq(to_bf16(f32_from_bits(nans[i] | 0x80000000u)), 0x7FC0);
-  }
+  static const uint32_t nans[5] = {0x7FC00000u, 0x7F800001u, 0x7FFF0000u, 0x7FFFFFFFu, 0x7F80FFFFu};
+  check_nans_to_half(CT_BFLOAT16, nans, 0x7FC0, 0x7FC0);
 }
 END_TEST
 
@@ -3142,8 +3147,7 @@ static const struct cvt_case cvt_cases[] = {
 enum { N_CVT_CASES = sizeof cvt_cases / sizeof cvt_cases[0] };
 
 static void put_bits(unsigned char *p, uint64_t lo, uint64_t hi, ct_dtype dtype) {
-  int64_t size = 0;
-  CT_OK_(ct_dtype_itemsize(&size, dtype));
+  int64_t size = itemsize_of(dtype);
   unsigned char buf[16];
   for (int i = 0; i < 8; i++) {
     buf[i] = (unsigned char)(lo >> (8 * i));
@@ -3153,8 +3157,7 @@ static void put_bits(unsigned char *p, uint64_t lo, uint64_t hi, ct_dtype dtype)
 }
 
 static void check_bits(const unsigned char *got, const struct cvt_case *c, const char *how) {
-  int64_t size = 0;
-  CT_OK_(ct_dtype_itemsize(&size, c->dst));
+  int64_t size = itemsize_of(c->dst);
   unsigned char want[16];
   put_bits(want, c->dst_lo, c->dst_hi, c->dst);
   if (memcmp(got, want, (size_t)size) != 0) {
@@ -3169,6 +3172,20 @@ static void check_bits(const unsigned char *got, const struct cvt_case *c, const
                  (unsigned long long)lo, (unsigned long long)hi, (unsigned long long)c->dst_lo,
                  (unsigned long long)c->dst_hi);
   }
+}
+
+/*
+ * Puts the source bits of every case of the pair s -> d into src, case k at element k * stride
+ * (in elements of s), and its index in cvt_cases into index[k]; returns the number of cases.
+ */
+static int64_t gather_pair(unsigned char *src, int64_t stride, int *index, ct_dtype s, ct_dtype d) {
+  int64_t ssize = itemsize_of(s), n = 0;
+  for (int i = 0; i < N_CVT_CASES; i++) {
+    if (cvt_cases[i].src != s || cvt_cases[i].dst != d) continue;
+    put_bits(src + stride * n * ssize, cvt_cases[i].src_lo, cvt_cases[i].src_hi, s);
+    index[n++] = i;
+  }
+  return n;
 }
 
 /* Every case on its own: one element through ct_dtype_convert(). */
@@ -3191,14 +3208,7 @@ START_TEST(test_convert_table_runs) {
   int pairs = 0;
   for (ct_dtype s = 0; s < CT_DTYPE_COUNT; s++) {
     for (ct_dtype d = 0; d < CT_DTYPE_COUNT; d++) {
-      int64_t ssize, dsize, n = 0;
-      CT_OK_(ct_dtype_itemsize(&ssize, s));
-      CT_OK_(ct_dtype_itemsize(&dsize, d));
-      for (int i = 0; i < N_CVT_CASES; i++) {
-        if (cvt_cases[i].src != s || cvt_cases[i].dst != d) continue;
-        put_bits(src + n * ssize, cvt_cases[i].src_lo, cvt_cases[i].src_hi, s);
-        index[n++] = i;
-      }
+      int64_t dsize = itemsize_of(d), n = gather_pair(src, 1, index, s, d);
       if (s == d) {
         ck_assert_int_eq(n, 0);
         continue;
@@ -3224,15 +3234,9 @@ START_TEST(test_convert_table_strided) {
   for (ct_dtype s = 0; s < CT_DTYPE_COUNT; s++) {
     for (ct_dtype d = 0; d < CT_DTYPE_COUNT; d++) {
       if (s == d) continue;
-      int64_t ssize, dsize, n = 0;
-      CT_OK_(ct_dtype_itemsize(&ssize, s));
-      CT_OK_(ct_dtype_itemsize(&dsize, d));
+      const int64_t dsize = itemsize_of(d);
       memset(src, 0, sizeof src);
-      for (int i = 0; i < N_CVT_CASES; i++) {
-        if (cvt_cases[i].src != s || cvt_cases[i].dst != d) continue;
-        put_bits(src + 3 * n * ssize, cvt_cases[i].src_lo, cvt_cases[i].src_hi, s);
-        index[n++] = i;
-      }
+      const int64_t n = gather_pair(src, 3, index, s, d);
       const int64_t shape[1] = {n}, sstride[1] = {3}, dstride[1] = {2};
       ct_tensor *ts = NULL, *td = NULL;
       CT_OK_(ct_from_blob(&ts, src, 1, shape, sstride, s, CT_DEVICE_CPU, 0, NULL, NULL,
@@ -3341,37 +3345,34 @@ START_TEST(test_convert_errors) {
 }
 END_TEST
 
-static void add_case(Suite *s, const char *name, const TTest *test) {
-  TCase *tc = tcase_create(name);
-  tcase_add_test(tc, test);
-  tcase_set_timeout(tc, 60);
-  suite_add_tcase(s, tc);
-}
-
 int main(void) {
+  static const ct_test_tcase_opts opts = {NULL, NULL, 60};
+  const ct_test_case tests[] = {
+    {"name_canonical", test_name_canonical},
+    {"name_errors", test_name_errors},
+    {"from_name_canonical_and_prefixes", test_from_name_canonical_and_prefixes},
+    {"from_name_aliases", test_from_name_aliases},
+    {"from_name_errors", test_from_name_errors},
+    {"from_name_long", test_from_name_long},
+    {"properties", test_properties},
+    {"properties_errors", test_properties_errors},
+    {"default_dtype", test_default_dtype},
+    {"default_dtype_errors", test_default_dtype_errors},
+    {"f16_to_f32_exhaustive", test_f16_to_f32_exhaustive},
+    {"f32_to_f16_rounding", test_f32_to_f16_rounding},
+    {"f32_to_f16_nan", test_f32_to_f16_nan},
+    {"bf16_exhaustive", test_bf16_exhaustive},
+    {"f32_to_bf16_nan", test_f32_to_bf16_nan},
+    {"convert_table_single", test_convert_table_single},
+    {"convert_table_runs", test_convert_table_runs},
+    {"convert_table_strided", test_convert_table_strided},
+    {"convert_same_dtype_copies_bytes", test_convert_same_dtype_copies_bytes},
+    {"convert_bool_bytes", test_convert_bool_bytes},
+    {"convert_in_place", test_convert_in_place},
+    {"convert_unaligned", test_convert_unaligned},
+    {"convert_errors", test_convert_errors},
+  };
   Suite *s = suite_create("dtype");
-  add_case(s, "name_canonical", test_name_canonical);
-  add_case(s, "name_errors", test_name_errors);
-  add_case(s, "from_name_canonical_and_prefixes", test_from_name_canonical_and_prefixes);
-  add_case(s, "from_name_aliases", test_from_name_aliases);
-  add_case(s, "from_name_errors", test_from_name_errors);
-  add_case(s, "from_name_long", test_from_name_long);
-  add_case(s, "properties", test_properties);
-  add_case(s, "properties_errors", test_properties_errors);
-  add_case(s, "default_dtype", test_default_dtype);
-  add_case(s, "default_dtype_errors", test_default_dtype_errors);
-  add_case(s, "f16_to_f32_exhaustive", test_f16_to_f32_exhaustive);
-  add_case(s, "f32_to_f16_rounding", test_f32_to_f16_rounding);
-  add_case(s, "f32_to_f16_nan", test_f32_to_f16_nan);
-  add_case(s, "bf16_exhaustive", test_bf16_exhaustive);
-  add_case(s, "f32_to_bf16_nan", test_f32_to_bf16_nan);
-  add_case(s, "convert_table_single", test_convert_table_single);
-  add_case(s, "convert_table_runs", test_convert_table_runs);
-  add_case(s, "convert_table_strided", test_convert_table_strided);
-  add_case(s, "convert_same_dtype_copies_bytes", test_convert_same_dtype_copies_bytes);
-  add_case(s, "convert_bool_bytes", test_convert_bool_bytes);
-  add_case(s, "convert_in_place", test_convert_in_place);
-  add_case(s, "convert_unaligned", test_convert_unaligned);
-  add_case(s, "convert_errors", test_convert_errors);
+  CT_TEST_ADD_CASES_(s, tests, &opts);
   return ct_test_run(s);
 }

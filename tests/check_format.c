@@ -1588,9 +1588,7 @@ static char *format_case(const fmt_case *c) {
     t = v;
   }
   char *text = format_alloc(t, c->prefix);
-  int64_t uses = 0;
-  CT_OK_(ct_tensor_use_count(&uses, t));
-  ck_assert_int_eq(uses, 1);
+  ck_assert_int_eq(use_count(t), 1);
   ct_tensor_release(t);
   return text;
 }
@@ -1692,10 +1690,9 @@ END_TEST
 
 /* Formatting allocates only temporaries: nothing stays allocated and t keeps its references. */
 START_TEST(test_no_leak) {
-  int64_t blocks0, bytes0;
-  ct_test_mem_begin(&blocks0, &bytes0);
+  MEM_BEGIN;
   for (int k = 0; k < NCASES; k++) free(format_case(&cases[k]));
-  CT_NO_LEAK_(blocks0, bytes0);
+  MEM_END;
 }
 END_TEST
 
@@ -1755,27 +1752,24 @@ END_TEST
 
 /* ---- the suite ------------------------------------------------------------------------------ */
 
-static TCase *behaviour(Suite *s, const char *name) {
-  TCase *tc = tcase_create(name);
-  tcase_add_checked_fixture(tc, restore_defaults, restore_defaults);
-  suite_add_tcase(s, tc);
-  return tc;
-}
-
 int main(void) {
+  static const ct_test_tcase_opts defaults = {restore_defaults, restore_defaults, 0};
+  const ct_test_case behaviours[] = {
+    {"edgeitems_zero_matrix", test_edgeitems_zero_matrix},
+    {"null_arguments", test_null_arguments},
+    {"truncation", test_truncation},
+    {"no_leak", test_no_leak},
+    {"options_defaults", test_options_defaults},
+    {"options_roundtrip", test_options_roundtrip},
+    {"options_invalid", test_options_invalid},
+  };
   Suite *s = suite_create("format");
   /* One TCase per group of the generated table (its cases are contiguous). */
   for (int first = 0, last; first < NCASES; first = last) {
     for (last = first + 1; last < NCASES && strcmp(cases[last].group, cases[first].group) == 0;)
       last++;
-    tcase_add_loop_test(behaviour(s, cases[first].group), test_pytorch_repr, first, last);
+    tcase_add_loop_test(ct_test_tcase(s, cases[first].group, &defaults), test_pytorch_repr, first, last);
   }
-  tcase_add_test(behaviour(s, "edgeitems_zero_matrix"), test_edgeitems_zero_matrix);
-  tcase_add_test(behaviour(s, "null_arguments"), test_null_arguments);
-  tcase_add_test(behaviour(s, "truncation"), test_truncation);
-  tcase_add_test(behaviour(s, "no_leak"), test_no_leak);
-  tcase_add_test(behaviour(s, "options_defaults"), test_options_defaults);
-  tcase_add_test(behaviour(s, "options_roundtrip"), test_options_roundtrip);
-  tcase_add_test(behaviour(s, "options_invalid"), test_options_invalid);
+  CT_TEST_ADD_CASES_(s, behaviours, &defaults);
   return ct_test_run(s);
 }

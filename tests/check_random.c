@@ -34,28 +34,18 @@ static float bf16_value(uint16_t b) {
   return f;
 }
 
-static void *data_of(ct_tensor *t) {
-  void *p = NULL;
-  CT_OK_(ct_tensor_data_ptr(&p, t));
-  return p;
-}
-
-static int64_t numel_of(ct_tensor *t) {
-  int64_t n = -1;
-  CT_OK_(ct_tensor_numel(&n, t));
-  return n;
+/* A new generator of seed (its offset 0). */
+static ct_generator *new_generator(uint64_t seed) {
+  ct_generator *g = NULL;
+  CT_OK_(ct_generator_create(&g, seed));
+  ck_assert_ptr_nonnull(g);
+  return g;
 }
 
 static uint64_t offset_of(ct_generator *g) {
   uint64_t off = UINT64_MAX;
   CT_OK_(ct_generator_get_offset(&off, g));
   return off;
-}
-
-static int64_t itemsize_of(ct_dtype d) {
-  int64_t s = 0;
-  CT_OK_(ct_dtype_itemsize(&s, d));
-  return s;
 }
 
 /* Whether two tensors hold the same bytes (same dtype and element count assumed). */
@@ -100,8 +90,7 @@ END_TEST
 
 /* The public API on top of the block: seed 0, offset 0 is the all-zero vector, w0 = 0x6627e8d5. */
 START_TEST(test_rand_known_value) {
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 0));
+  ct_generator *g = new_generator(0);
   ct_tensor *t = NULL;
   CT_OK_(ct_rand(&t, g, 0, NULL, CT_FLOAT32, CT_DEVICE_NONE, -1));
   ck_assert(*(float *)data_of(t) == (float)(0x6627e8d5u >> 8) * 0x1p-24f);
@@ -199,8 +188,7 @@ static void expected_element(unsigned char *out, int kind, ct_dtype dtype, uint6
 START_TEST(test_counter_scheme) {
   const uint64_t seed = 0x0123456789ABCDEFull, start = 0xFFFFFFF0ull;
   const int64_t shape[2] = {4, 9};
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, seed));
+  ct_generator *g = new_generator(seed);
   for (int kind = 0; kind < 3; kind++) {
     for (ct_dtype d = 0; d < CT_DTYPE_COUNT; d++) {
       bool floating = false, complex = false;
@@ -233,9 +221,7 @@ END_TEST
 START_TEST(test_same_seed_same_values) {
   const int64_t shape[3] = {2, 3, 5};
   for (int i = 0; i < N_FLOAT_DTYPES; i++) {
-    ct_generator *g1 = NULL, *g2 = NULL;
-    CT_OK_(ct_generator_create(&g1, 1234));
-    CT_OK_(ct_generator_create(&g2, 1234));
+    ct_generator *g1 = new_generator(1234), *g2 = new_generator(1234);
     ct_tensor *a = NULL, *b = NULL, *c = NULL, *e = NULL;
     CT_OK_(ct_rand(&a, g1, 3, shape, float_dtypes[i], CT_DEVICE_NONE, -1));
     CT_OK_(ct_rand(&b, g2, 3, shape, float_dtypes[i], CT_DEVICE_NONE, -1));
@@ -255,8 +241,7 @@ END_TEST
 
 START_TEST(test_manual_seed_resets) {
   const int64_t shape[1] = {50};
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 7));
+  ct_generator *g = new_generator(7);
   ct_tensor *a = NULL, *b = NULL, *c = NULL;
   CT_OK_(ct_rand(&a, g, 1, shape, CT_FLOAT64, CT_DEVICE_NONE, -1));
   CT_OK_(ct_rand(&b, g, 1, shape, CT_FLOAT64, CT_DEVICE_NONE, -1));
@@ -285,8 +270,7 @@ END_TEST
  * gives the tail of a longer draw.
  */
 START_TEST(test_offsets) {
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 99));
+  ct_generator *g = new_generator(99);
   ck_assert_uint_eq(offset_of(g), 0);
   const int64_t shape34[2] = {3, 4}, shape20[1] = {20}, shape15[1] = {15};
   ct_tensor *a = NULL, *b = NULL;
@@ -319,8 +303,7 @@ END_TEST
 
 /* A draw with no elements returns an empty tensor and leaves the offset alone. */
 START_TEST(test_empty_draw) {
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 5));
+  ct_generator *g = new_generator(5);
   CT_OK_(ct_generator_set_offset(g, 17));
   const int64_t shape[3] = {4, 0, 2};
   ct_tensor *t = NULL;
@@ -337,9 +320,7 @@ END_TEST
 
 START_TEST(test_generators_independent) {
   const int64_t shape[1] = {64};
-  ct_generator *g1 = NULL, *g2 = NULL;
-  CT_OK_(ct_generator_create(&g1, 1));
-  CT_OK_(ct_generator_create(&g2, 2));
+  ct_generator *g1 = new_generator(1), *g2 = new_generator(2);
   ct_tensor *a = NULL, *b = NULL;
   CT_OK_(ct_rand(&a, g1, 1, shape, CT_FLOAT32, CT_DEVICE_NONE, -1));
   ck_assert_uint_eq(offset_of(g1), 64);
@@ -389,7 +370,7 @@ START_TEST(test_default_generator) {
   ct_tensor *a = NULL, *b = NULL;
   CT_OK_(ct_rand(&a, NULL, 1, shape, CT_FLOAT32, CT_DEVICE_NONE, -1));
   ck_assert_uint_eq(offset_of(d), 33);
-  CT_OK_(ct_generator_create(&g, 42));
+  g = new_generator(42);
   CT_OK_(ct_rand(&b, g, 1, shape, CT_FLOAT32, CT_DEVICE_NONE, -1));
   ck_assert(same_bytes(a, b));
   ct_tensor_release(a);
@@ -419,11 +400,8 @@ END_TEST
 /* ---- lifetimes ----------------------------------------------------------------------------- */
 
 START_TEST(test_refcount_and_leaks) {
-  int64_t blocks, bytes;
-  ct_test_mem_begin(&blocks, &bytes);
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 3));
-  ck_assert_ptr_nonnull(g);
+  MEM_BEGIN;
+  ct_generator *g = new_generator(3);
   CT_OK_(ct_generator_retain(g));
   CT_OK_(ct_generator_retain(g));
   ct_generator_release(g);
@@ -437,7 +415,7 @@ START_TEST(test_refcount_and_leaks) {
   ct_tensor_release(t);
   ct_generator_release(g);
   ct_generator_release(NULL);
-  CT_NO_LEAK_(blocks, bytes);
+  MEM_END;
 }
 END_TEST
 
@@ -468,8 +446,7 @@ static int uniform_bits(ct_dtype d) {
 /* Values in [0, 1), on the dtype's grid, with a mean near 1/2 (both parts for complex). */
 START_TEST(test_rand_range) {
   const int64_t n = 20000, shape[1] = {n};
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 2024));
+  ct_generator *g = new_generator(2024);
   for (int i = 0; i < N_FLOAT_DTYPES; i++) {
     ct_dtype d = float_dtypes[i];
     ct_tensor *t = NULL;
@@ -499,8 +476,7 @@ END_TEST
 /* Mean 0 and variance 1 (1/2 per part for complex), over 10^5 seeded samples. */
 START_TEST(test_randn_moments) {
   const int64_t n = 100000, shape[1] = {n};
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 31337));
+  ct_generator *g = new_generator(31337);
   for (int i = 0; i < N_FLOAT_DTYPES; i++) {
     ct_dtype d = float_dtypes[i];
     ct_tensor *t = NULL;
@@ -539,13 +515,10 @@ END_TEST
 /* randint: the default dtype is int64, every value in [low, high) occurs, floats are integral. */
 START_TEST(test_randint_values) {
   const int64_t n = 5000, shape[1] = {n};
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 11));
+  ct_generator *g = new_generator(11);
   ct_tensor *t = NULL;
   CT_OK_(ct_randint(&t, g, -5, 5, 1, shape, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  ct_dtype dt = -1;
-  CT_OK_(ct_tensor_dtype(&dt, t));
-  ck_assert_int_eq(dt, CT_INT64);
+  ck_assert_int_eq(dtype_of(t), CT_INT64);
   int seen[10] = {0};
   for (int64_t j = 0; j < n; j++) {
     int64_t v = ((const int64_t *)data_of(t))[j];
@@ -569,8 +542,7 @@ START_TEST(test_randint_values) {
   for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
     CT_OK_(ct_randint(&t, g, cases[c].low, cases[c].high, 1, shape, cases[c].dtype,
                       CT_DEVICE_NONE, -1));
-    CT_OK_(ct_tensor_dtype(&dt, t));
-    ck_assert_int_eq(dt, cases[c].dtype);
+    ck_assert_int_eq(dtype_of(t), cases[c].dtype);
     /* Read every element back as int64 (exact: all values are integral and in range). */
     static int64_t v[5000];
     CT_OK_(ct_dtype_convert(v, CT_INT64, data_of(t), cases[c].dtype, n));
@@ -599,15 +571,12 @@ END_TEST
 START_TEST(test_default_dtype_used) {
   const int64_t shape[1] = {3};
   ct_tensor *t = NULL;
-  ct_dtype d = -1;
   CT_OK_(ct_rand(&t, NULL, 1, shape, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  CT_OK_(ct_tensor_dtype(&d, t));
-  ck_assert_int_eq(d, CT_FLOAT32);
+  ck_assert_int_eq(dtype_of(t), CT_FLOAT32);
   ct_tensor_release(t);
   CT_OK_(ct_set_default_dtype(CT_FLOAT64));
   CT_OK_(ct_randn(&t, NULL, 1, shape, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  CT_OK_(ct_tensor_dtype(&d, t));
-  ck_assert_int_eq(d, CT_FLOAT64);
+  ck_assert_int_eq(dtype_of(t), CT_FLOAT64);
   ct_tensor_release(t);
   CT_OK_(ct_set_default_dtype(CT_FLOAT32));
 }
@@ -619,32 +588,25 @@ START_TEST(test_like_forms) {
   const int64_t shape[3] = {2, 3, 4};
   ct_tensor *x = NULL, *t = NULL;
   CT_OK_(ct_zeros(&x, 3, shape, CT_FLOAT64, CT_DEVICE_NONE, -1));
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 5));
+  ct_generator *g = new_generator(5);
 
-  int64_t got[3];
-  ct_dtype d;
   ct_device_type type;
   int32_t index;
   CT_OK_(ct_rand_like(&t, x, g, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  CT_OK_(ct_tensor_shape(got, 3, t));
-  ck_assert_mem_eq(got, shape, sizeof shape);
-  CT_OK_(ct_tensor_dtype(&d, t));
-  ck_assert_int_eq(d, CT_FLOAT64);
+  check_shape(t, 3, shape);
+  ck_assert_int_eq(dtype_of(t), CT_FLOAT64);
   CT_OK_(ct_tensor_device(&type, &index, t));
   ck_assert(type == CT_DEVICE_CPU && index == 0);
   ck_assert_uint_eq(offset_of(g), 24);
   ct_tensor_release(t);
 
   CT_OK_(ct_randn_like(&t, x, g, CT_COMPLEX64, CT_DEVICE_CPU, 0));
-  CT_OK_(ct_tensor_dtype(&d, t));
-  ck_assert_int_eq(d, CT_COMPLEX64);
+  ck_assert_int_eq(dtype_of(t), CT_COMPLEX64);
   ck_assert_uint_eq(offset_of(g), 48);
   ct_tensor_release(t);
 
   CT_OK_(ct_randint_like(&t, x, g, 1, 3, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  CT_OK_(ct_tensor_dtype(&d, t));
-  ck_assert_int_eq(d, CT_FLOAT64);
+  ck_assert_int_eq(dtype_of(t), CT_FLOAT64);
   for (int j = 0; j < 24; j++) {
     double v = ((const double *)data_of(t))[j];
     ck_assert(v == 1.0 || v == 2.0);
@@ -665,8 +627,7 @@ START_TEST(test_like_forms) {
   ct_tensor *xi = NULL;
   CT_OK_(ct_zeros(&xi, 1, shape, CT_UINT8, CT_DEVICE_NONE, -1));
   CT_OK_(ct_randint_like(&t, xi, NULL, 0, 256, CT_DTYPE_NONE, CT_DEVICE_NONE, -1));
-  CT_OK_(ct_tensor_dtype(&d, t));
-  ck_assert_int_eq(d, CT_UINT8);
+  ck_assert_int_eq(dtype_of(t), CT_UINT8);
   ct_tensor_release(t);
   CT_FAILS_(ct_rand_like(&t, xi, NULL, CT_DTYPE_NONE, CT_DEVICE_NONE, -1), CT_ERR_DTYPE,
             "ct_rand_like: dtype uint8 is not a floating or complex dtype");
@@ -695,8 +656,7 @@ START_TEST(test_generator_errors) {
   CT_FAILS_(ct_generator_initial_seed(&v, NULL), CT_ERR_INVALID_ARGUMENT,
             "ct_generator_initial_seed: g is NULL");
   ck_assert_uint_eq(v, 0);
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 1));
+  ct_generator *g = new_generator(1);
   CT_FAILS_(ct_generator_initial_seed(NULL, g), CT_ERR_INVALID_ARGUMENT,
             "ct_generator_initial_seed: seed is NULL");
   v = 5;
@@ -716,11 +676,9 @@ END_TEST
  * and leaves the generator's offset alone.
  */
 START_TEST(test_draw_errors) {
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 1));
+  ct_generator *g = new_generator(1);
   const int64_t shape[2] = {2, 3}, negative[2] = {2, -3};
-  static char sentinel;
-  ct_tensor *t = (ct_tensor *)(void *)&sentinel; /* any non-NULL value, to see it cleared */
+  ct_tensor *t = POISON; /* any non-NULL value, to see it cleared */
 
   CT_FAILS_(ct_rand(NULL, g, 2, shape, CT_FLOAT32, CT_DEVICE_NONE, -1), CT_ERR_INVALID_ARGUMENT,
             "ct_rand: out is NULL");
@@ -842,8 +800,7 @@ static void *draw_thread(void *arg) {
  * the sequential draw, each chunk taken once.
  */
 START_TEST(test_threads) {
-  ct_generator *g = NULL;
-  CT_OK_(ct_generator_create(&g, 777));
+  ct_generator *g = new_generator(777);
   draw_job jobs[N_THREADS];
   pthread_t threads[N_THREADS];
   memset(jobs, 0, sizeof jobs);
@@ -880,33 +837,30 @@ START_TEST(test_threads) {
 }
 END_TEST
 
-static void add_case(Suite *s, const char *name, const TTest *test) {
-  TCase *tc = tcase_create(name);
-  tcase_add_test(tc, test);
-  tcase_set_timeout(tc, 60);
-  suite_add_tcase(s, tc);
-}
-
 int main(void) {
+  static const ct_test_tcase_opts opts = {NULL, NULL, 60};
+  const ct_test_case tests[] = {
+    {"default_generator_initial_state", test_default_generator_initial_state},
+    {"philox_kat", test_philox_kat},
+    {"rand_known_value", test_rand_known_value},
+    {"counter_scheme", test_counter_scheme},
+    {"same_seed_same_values", test_same_seed_same_values},
+    {"manual_seed_resets", test_manual_seed_resets},
+    {"offsets", test_offsets},
+    {"empty_draw", test_empty_draw},
+    {"generators_independent", test_generators_independent},
+    {"default_generator", test_default_generator},
+    {"refcount_and_leaks", test_refcount_and_leaks},
+    {"rand_range", test_rand_range},
+    {"randn_moments", test_randn_moments},
+    {"randint_values", test_randint_values},
+    {"default_dtype_used", test_default_dtype_used},
+    {"like_forms", test_like_forms},
+    {"generator_errors", test_generator_errors},
+    {"draw_errors", test_draw_errors},
+    {"threads", test_threads},
+  };
   Suite *s = suite_create("random");
-  add_case(s, "default_generator_initial_state", test_default_generator_initial_state);
-  add_case(s, "philox_kat", test_philox_kat);
-  add_case(s, "rand_known_value", test_rand_known_value);
-  add_case(s, "counter_scheme", test_counter_scheme);
-  add_case(s, "same_seed_same_values", test_same_seed_same_values);
-  add_case(s, "manual_seed_resets", test_manual_seed_resets);
-  add_case(s, "offsets", test_offsets);
-  add_case(s, "empty_draw", test_empty_draw);
-  add_case(s, "generators_independent", test_generators_independent);
-  add_case(s, "default_generator", test_default_generator);
-  add_case(s, "refcount_and_leaks", test_refcount_and_leaks);
-  add_case(s, "rand_range", test_rand_range);
-  add_case(s, "randn_moments", test_randn_moments);
-  add_case(s, "randint_values", test_randint_values);
-  add_case(s, "default_dtype_used", test_default_dtype_used);
-  add_case(s, "like_forms", test_like_forms);
-  add_case(s, "generator_errors", test_generator_errors);
-  add_case(s, "draw_errors", test_draw_errors);
-  add_case(s, "threads", test_threads);
+  CT_TEST_ADD_CASES_(s, tests, &opts);
   return ct_test_run(s);
 }

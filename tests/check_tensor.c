@@ -13,36 +13,6 @@
 
 #include "ct_test.h"
 
-#define MEM_BEGIN                                                                                \
-  int64_t mem_blocks_, mem_bytes_;                                                               \
-  ct_test_mem_begin(&mem_blocks_, &mem_bytes_)
-#define MEM_END CT_NO_LEAK_(mem_blocks_, mem_bytes_)
-
-/* Out-parameters are preset to this before a failing call, to see that the call resets them. */
-static char poison_byte;
-#define POISON ((ct_tensor *)(void *)&poison_byte)
-
-/*
- * CT_FAILS_ for a call that returns a tensor through out: out must come back NULL. A tensor
- * returned by a call that should have failed is released first, so a failure leaks nothing.
- */
-#define FAILS_NULL_(out, expr, code, needle)                                                     \
-  do {                                                                                           \
-    (out) = POISON;                                                                              \
-    ct_clear_error();                                                                            \
-    ct_status fails_s_ = (expr);                                                                 \
-    if (fails_s_ == CT_OK && (out) != POISON) ct_tensor_release(out);                            \
-    ck_assert_msg(fails_s_ == (code), "%s returned %s, expected %s (%s)", #expr,                 \
-                  ct_status_name(fails_s_), ct_status_name(code), ct_last_error_message());      \
-    ck_assert_int_eq(ct_last_error_code(), (code));                                              \
-    ck_assert_msg(strstr(ct_last_error_message(), (needle)) != NULL,                             \
-                  "message of %s is \"%s\", expected it to contain \"%s\"", #expr,              \
-                  ct_last_error_message(), (needle));                                            \
-    ck_assert_ptr_null(out);                                                                     \
-  } while (0)
-
-enum { MAX_DIMS = 64 };
-
 /* A tensor of dtype holding values (row-major, given as doubles). */
 static ct_tensor *make(ct_dtype dtype, int32_t ndim, const int64_t *shape, const double *values) {
   ct_tensor *t = NULL;
@@ -50,53 +20,19 @@ static ct_tensor *make(ct_dtype dtype, int32_t ndim, const int64_t *shape, const
   return t;
 }
 
-/* A 1-d float64 tensor 0, 1, ..., n-1. */
-static ct_tensor *iota(int64_t n) {
-  ct_tensor *t = NULL;
-  CT_OK_(ct_arange(&t, 0, (double)n, 1, CT_FLOAT64, CT_DEVICE_NONE, -1));
-  return t;
-}
-
-/* Element i of t, in row-major order over t's shape, read through its strides as complex128. */
-static void elem(double z[2], ct_tensor *t, int64_t i) {
-  int32_t nd;
-  int64_t shape[MAX_DIMS], strides[MAX_DIMS], itemsize;
-  ct_dtype dtype;
-  void *data;
-  CT_OK_(ct_tensor_ndim(&nd, t));
-  ck_assert_int_le(nd, MAX_DIMS);
-  CT_OK_(ct_tensor_shape(shape, MAX_DIMS, t));
-  CT_OK_(ct_tensor_strides(strides, MAX_DIMS, t));
-  CT_OK_(ct_tensor_dtype(&dtype, t));
-  CT_OK_(ct_tensor_element_size(&itemsize, t));
-  CT_OK_(ct_tensor_data_ptr(&data, t));
-  int64_t off = 0;
-  for (int32_t d = nd - 1; d >= 0; d--) {
-    off += (i % shape[d]) * strides[d];
-    i /= shape[d];
-  }
-  CT_OK_(ct_dtype_convert(z, CT_COMPLEX128, (char *)data + off * itemsize, dtype, 1));
-}
-
-static double value(ct_tensor *t, int64_t i) {
-  double z[2];
-  elem(z, t, i);
-  return z[0];
-}
-
-static void check_shape(ct_tensor *t, int32_t ndim, const int64_t *shape) {
-  int32_t nd = -1;
-  int64_t got[MAX_DIMS];
-  CT_OK_(ct_tensor_ndim(&nd, t));
-  ck_assert_int_eq(nd, ndim);
-  CT_OK_(ct_tensor_shape(got, MAX_DIMS, t));
-  for (int32_t d = 0; d < ndim; d++) ck_assert_int_eq(got[d], shape[d]);
-}
-
-static void check_strides(ct_tensor *t, int32_t ndim, const int64_t *strides) {
-  int64_t got[MAX_DIMS];
-  CT_OK_(ct_tensor_strides(got, MAX_DIMS, t));
-  for (int32_t d = 0; d < ndim; d++) ck_assert_int_eq(got[d], strides[d]);
+/*
+ * A query of t into an int64 (named name, its result argument arg) refuses a NULL result and a
+ * NULL tensor, naming the argument; the latter sets the result to 0.
+ */
+static void check_query_null_args(ct_status (*query)(int64_t *, ct_tensor *), const char *name, const char *arg,
+                                  ct_tensor *t) {
+  char needle[64];
+  int64_t n = 42;
+  snprintf(needle, sizeof needle, "%s: %s", name, arg);
+  CT_FAILS_(query(NULL, t), CT_ERR_INVALID_ARGUMENT, needle);
+  snprintf(needle, sizeof needle, "%s: t", name);
+  CT_FAILS_(query(&n, NULL), CT_ERR_INVALID_ARGUMENT, needle);
+  ck_assert_int_eq(n, 0);
 }
 
 /* ---- reference counting ---------------------------------------------------------------------- */
@@ -129,10 +65,7 @@ START_TEST(test_retain_use_count_errors) {
   CT_FAILS_(ct_tensor_retain(NULL), CT_ERR_INVALID_ARGUMENT, "ct_tensor_retain: t is NULL");
   ct_tensor *t;
   CT_OK_(ct_zeros(&t, 0, NULL, CT_FLOAT32, CT_DEVICE_NONE, -1));
-  int64_t n = 42;
-  CT_FAILS_(ct_tensor_use_count(NULL, t), CT_ERR_INVALID_ARGUMENT, "ct_tensor_use_count: count");
-  CT_FAILS_(ct_tensor_use_count(&n, NULL), CT_ERR_INVALID_ARGUMENT, "ct_tensor_use_count: t");
-  ck_assert_int_eq(n, 0);
+  check_query_null_args(ct_tensor_use_count, "ct_tensor_use_count", "count", t);
   ct_tensor_release(t);
   MEM_END;
 }
@@ -219,31 +152,46 @@ START_TEST(test_shape) {
 }
 END_TEST
 
+/*
+ * A query of one dim (ct_tensor_size or ct_tensor_stride, named name, its result argument arg)
+ * of the 3-d t gives want[0 .. 2] at dims 0 .. 2 and again at -3 .. -1. Dims outside t, any dim
+ * of the 0-d s, and NULL arguments fail, naming the function and the argument and setting the
+ * result to 0.
+ */
+static void check_dim_query(ct_status (*query)(int64_t *, ct_tensor *, int32_t), const char *name,
+                            const char *arg, ct_tensor *t, ct_tensor *s, const int64_t want[3]) {
+  for (int32_t dim = -3; dim < 3; dim++) {
+    int64_t n = -1;
+    CT_OK_(query(&n, t, dim));
+    ck_assert_msg(n == want[(dim + 3) % 3], "%s(t, %d) = %lld, expected %lld", name, (int)dim, (long long)n,
+                  (long long)want[(dim + 3) % 3]);
+  }
+  static const struct {
+    bool scalar; /* of s rather than t */
+    int32_t dim;
+  } bad[] = {{false, 3}, {false, -4}, {false, INT32_MIN}, {true, 0}, {true, -1}};
+  char needle[64];
+  int64_t n;
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    snprintf(needle, sizeof needle, "%s: dim = %d", name, (int)bad[i].dim);
+    n = 42;
+    CT_FAILS_(query(&n, bad[i].scalar ? s : t, bad[i].dim), CT_ERR_INDEX, needle);
+    ck_assert_int_eq(n, 0);
+  }
+  snprintf(needle, sizeof needle, "%s: %s", name, arg);
+  CT_FAILS_(query(NULL, t, 0), CT_ERR_INVALID_ARGUMENT, needle);
+  snprintf(needle, sizeof needle, "%s: t", name);
+  n = 42;
+  CT_FAILS_(query(&n, NULL, 0), CT_ERR_INVALID_ARGUMENT, needle);
+  ck_assert_int_eq(n, 0);
+}
+
 START_TEST(test_size_negative_dims) {
   MEM_BEGIN;
   ct_tensor *t, *s;
   CT_OK_(ct_empty(&t, 3, (int64_t[]){2, 3, 4}, CT_FLOAT32, CT_DEVICE_NONE, -1));
   CT_OK_(ct_empty(&s, 0, NULL, CT_FLOAT32, CT_DEVICE_NONE, -1));
-  static const struct {
-    int32_t dim;
-    int64_t size;
-  } cases[] = {{0, 2}, {1, 3}, {2, 4}, {-1, 4}, {-2, 3}, {-3, 2}};
-  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    int64_t n = -1;
-    CT_OK_(ct_tensor_size(&n, t, cases[i].dim));
-    ck_assert_int_eq(n, cases[i].size);
-  }
-  int64_t n = 42;
-  CT_FAILS_(ct_tensor_size(&n, t, 3), CT_ERR_INDEX, "ct_tensor_size: dim = 3");
-  ck_assert_int_eq(n, 0);
-  CT_FAILS_(ct_tensor_size(&n, t, -4), CT_ERR_INDEX, "dim = -4");
-  CT_FAILS_(ct_tensor_size(&n, t, INT32_MIN), CT_ERR_INDEX, "ct_tensor_size");
-  CT_FAILS_(ct_tensor_size(&n, s, 0), CT_ERR_INDEX, "ct_tensor_size: dim = 0");
-  CT_FAILS_(ct_tensor_size(&n, s, -1), CT_ERR_INDEX, "dim = -1");
-  CT_FAILS_(ct_tensor_size(NULL, t, 0), CT_ERR_INVALID_ARGUMENT, "ct_tensor_size: size");
-  n = 42;
-  CT_FAILS_(ct_tensor_size(&n, NULL, 0), CT_ERR_INVALID_ARGUMENT, "ct_tensor_size: t");
-  ck_assert_int_eq(n, 0);
+  check_dim_query(ct_tensor_size, "ct_tensor_size", "size", t, s, (const int64_t[]){2, 3, 4});
   ct_tensor_release(t);
   ct_tensor_release(s);
   MEM_END;
@@ -282,28 +230,11 @@ END_TEST
 
 START_TEST(test_stride_negative_dims) {
   MEM_BEGIN;
-  ct_tensor *base = iota(24), *t, *s;
+  ct_tensor *base = iota(24, CT_FLOAT64), *t, *s;
   /* A permuted view: shape [4, 3, 2] with strides [1, 4, 12]. */
   CT_OK_(ct_as_strided(&t, base, 3, (int64_t[]){4, 3, 2}, (int64_t[]){1, 4, 12}, 0));
   CT_OK_(ct_empty(&s, 0, NULL, CT_FLOAT32, CT_DEVICE_NONE, -1));
-  static const struct {
-    int32_t dim;
-    int64_t stride;
-  } cases[] = {{0, 1}, {1, 4}, {2, 12}, {-1, 12}, {-2, 4}, {-3, 1}};
-  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    int64_t n = -1;
-    CT_OK_(ct_tensor_stride(&n, t, cases[i].dim));
-    ck_assert_int_eq(n, cases[i].stride);
-  }
-  int64_t n = 42;
-  CT_FAILS_(ct_tensor_stride(&n, t, 3), CT_ERR_INDEX, "ct_tensor_stride: dim = 3");
-  ck_assert_int_eq(n, 0);
-  CT_FAILS_(ct_tensor_stride(&n, t, -4), CT_ERR_INDEX, "dim = -4");
-  CT_FAILS_(ct_tensor_stride(&n, s, 0), CT_ERR_INDEX, "ct_tensor_stride: dim = 0");
-  CT_FAILS_(ct_tensor_stride(NULL, t, 0), CT_ERR_INVALID_ARGUMENT, "ct_tensor_stride: stride");
-  n = 42;
-  CT_FAILS_(ct_tensor_stride(&n, NULL, 0), CT_ERR_INVALID_ARGUMENT, "ct_tensor_stride: t");
-  ck_assert_int_eq(n, 0);
+  check_dim_query(ct_tensor_stride, "ct_tensor_stride", "stride", t, s, (const int64_t[]){1, 4, 12});
   ct_tensor_release(t);
   ct_tensor_release(s);
   ct_tensor_release(base);
@@ -328,10 +259,7 @@ START_TEST(test_numel) {
   }
   ct_tensor *t;
   CT_OK_(ct_empty(&t, 0, NULL, CT_UINT8, CT_DEVICE_NONE, -1));
-  int64_t n = 42;
-  CT_FAILS_(ct_tensor_numel(NULL, t), CT_ERR_INVALID_ARGUMENT, "ct_tensor_numel: numel");
-  CT_FAILS_(ct_tensor_numel(&n, NULL), CT_ERR_INVALID_ARGUMENT, "ct_tensor_numel: t");
-  ck_assert_int_eq(n, 0);
+  check_query_null_args(ct_tensor_numel, "ct_tensor_numel", "numel", t);
   ct_tensor_release(t);
   MEM_END;
 }
@@ -372,14 +300,8 @@ START_TEST(test_dtype_element_size_nbytes) {
   CT_FAILS_(ct_tensor_dtype(NULL, t), CT_ERR_INVALID_ARGUMENT, "ct_tensor_dtype: dtype");
   CT_FAILS_(ct_tensor_dtype(&d, NULL), CT_ERR_INVALID_ARGUMENT, "ct_tensor_dtype: t");
   ck_assert_int_eq(d, 0);
-  CT_FAILS_(ct_tensor_element_size(NULL, t), CT_ERR_INVALID_ARGUMENT, "ct_tensor_element_size: size");
-  n = 42;
-  CT_FAILS_(ct_tensor_element_size(&n, NULL), CT_ERR_INVALID_ARGUMENT, "ct_tensor_element_size: t");
-  ck_assert_int_eq(n, 0);
-  CT_FAILS_(ct_tensor_nbytes(NULL, t), CT_ERR_INVALID_ARGUMENT, "ct_tensor_nbytes: nbytes");
-  n = 42;
-  CT_FAILS_(ct_tensor_nbytes(&n, NULL), CT_ERR_INVALID_ARGUMENT, "ct_tensor_nbytes: t");
-  ck_assert_int_eq(n, 0);
+  check_query_null_args(ct_tensor_element_size, "ct_tensor_element_size", "size", t);
+  check_query_null_args(ct_tensor_nbytes, "ct_tensor_nbytes", "nbytes", t);
   ct_tensor_release(t);
   MEM_END;
 }
@@ -484,13 +406,10 @@ START_TEST(test_data_ptr_storage_offset) {
   ck_assert_ptr_eq(q, blob);
 
   void *pp = POISON;
-  off = 42;
   CT_FAILS_(ct_tensor_data_ptr(NULL, t), CT_ERR_INVALID_ARGUMENT, "ct_tensor_data_ptr: data");
   CT_FAILS_(ct_tensor_data_ptr(&pp, NULL), CT_ERR_INVALID_ARGUMENT, "ct_tensor_data_ptr: t");
   ck_assert_ptr_null(pp);
-  CT_FAILS_(ct_tensor_storage_offset(NULL, t), CT_ERR_INVALID_ARGUMENT, "ct_tensor_storage_offset: offset");
-  CT_FAILS_(ct_tensor_storage_offset(&off, NULL), CT_ERR_INVALID_ARGUMENT, "ct_tensor_storage_offset: t");
-  ck_assert_int_eq(off, 0);
+  check_query_null_args(ct_tensor_storage_offset, "ct_tensor_storage_offset", "offset", t);
   ct_tensor_release(b);
   ct_tensor_release(v);
   ct_tensor_release(t);
@@ -741,7 +660,7 @@ END_TEST
 
 START_TEST(test_as_strided_views) {
   MEM_BEGIN;
-  ct_tensor *base = iota(12), *v;
+  ct_tensor *base = iota(12, CT_FLOAT64), *v;
   bool shared = false, ro = true;
   int64_t n;
   /* Transposed [3, 4] -> [4, 3]. */
@@ -790,7 +709,7 @@ END_TEST
 
 START_TEST(test_as_strided_errors) {
   MEM_BEGIN;
-  ct_tensor *base = iota(12), *v;
+  ct_tensor *base = iota(12, CT_FLOAT64), *v;
   const int64_t sh[2] = {3, 4}, st[2] = {4, 1};
   CT_FAILS_(ct_as_strided(NULL, base, 2, sh, st, 0), CT_ERR_INVALID_ARGUMENT, "ct_as_strided: out");
   FAILS_NULL_(v, ct_as_strided(&v, NULL, 2, sh, st, 0), CT_ERR_INVALID_ARGUMENT, "ct_as_strided: t");
@@ -836,7 +755,7 @@ END_TEST
 
 START_TEST(test_views_outlive_base) {
   MEM_BEGIN;
-  ct_tensor *base = iota(10), *v, *w;
+  ct_tensor *base = iota(10, CT_FLOAT64), *v, *w;
   CT_OK_(ct_as_strided(&v, base, 1, (int64_t[]){5}, (int64_t[]){2}, 0));
   CT_OK_(ct_as_strided(&w, base, 2, (int64_t[]){2, 2}, (int64_t[]){1, 2}, 5));
   ct_tensor_release(base); /* the views keep the storage alive */
@@ -866,12 +785,8 @@ START_TEST(test_many_dims) {
   MEM_BEGIN;
   /* 40 dims, every fourth of size 2: 1024 elements. */
   int64_t shape[MANY], strides[MANY], rshape[MANY], rstrides[MANY];
-  int64_t run = 1;
-  for (int d = MANY - 1; d >= 0; d--) {
-    shape[d] = d % 4 == 0 ? 2 : 1;
-    strides[d] = run;
-    run *= shape[d];
-  }
+  for (int d = 0; d < MANY; d++) shape[d] = d % 4 == 0 ? 2 : 1;
+  contiguous_strides(strides, MANY, shape);
   ct_tensor *t, *r;
   CT_OK_(ct_arange(&r, 0, 1024, 1, CT_INT32, CT_DEVICE_NONE, -1));
   CT_OK_(ct_as_strided(&t, r, MANY, shape, strides, 0));
@@ -922,10 +837,7 @@ START_TEST(test_many_dims) {
 END_TEST
 
 int main(void) {
-  const struct {
-    const char *name;
-    const TTest *test;
-  } tests[] = {
+  const ct_test_case tests[] = {
     {"retain_release", test_retain_release},
     {"retain_use_count_errors", test_retain_use_count_errors},
     {"refcount_atomic", test_refcount_atomic},
@@ -951,10 +863,6 @@ int main(void) {
     {"many_dims", test_many_dims},
   };
   Suite *s = suite_create("tensor");
-  for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-    TCase *tc = tcase_create(tests[i].name);
-    tcase_add_test(tc, tests[i].test);
-    suite_add_tcase(s, tc);
-  }
+  CT_TEST_ADD_CASES_(s, tests, NULL);
   return ct_test_run(s);
 }

@@ -19,12 +19,11 @@ START_TEST(test_abi_version_matches_headers) {
 END_TEST
 
 int main(void) {
+  const ct_test_case tests[] = {
+    {"version_string", test_version_string},
+    {"abi_version_matches_headers", test_abi_version_matches_headers},
+  };
   Suite *s = suite_create("version");
-  TCase *tc = tcase_create("version_string");
-  tcase_add_test(tc, test_version_string);
-  suite_add_tcase(s, tc);
-  tc = tcase_create("abi_version_matches_headers");
-  tcase_add_test(tc, test_abi_version_matches_headers);
-  suite_add_tcase(s, tc);
+  CT_TEST_ADD_CASES_(s, tests, NULL);
   return ct_test_run(s);
 }
