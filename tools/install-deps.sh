@@ -6,7 +6,7 @@
 # is already installed.
 set -eu
 
-packages="build-essential autoconf automake libtool pkg-config check valgrind binutils python3"
+packages="build-essential autoconf automake libtool pkg-config check valgrind binutils python3 libopenblas-dev"
 
 missing=
 for p in $packages; do

@@ -27,5 +27,13 @@
 #include "ctensor/random.h"
 #include "ctensor/convert.h"
 #include "ctensor/format.h"
+#include "ctensor/promotion.h"
+#include "ctensor/threads.h"
+#include "ctensor/elementwise.h"
+#include "ctensor/view.h"
+#include "ctensor/index.h"
+#include "ctensor/reduce.h"
+#include "ctensor/linalg.h"
+#include "ctensor/structure.h"
 
 #endif /* CTENSOR_H */

@@ -70,8 +70,7 @@ static bool ct__fits_real(double v, ct_dtype dtype) {
   return v >= (double)lo && v <= (double)hi;
 }
 
-static ct_status ct__check_fill_value(const void *value, ct_dtype value_dtype, ct_dtype dtype,
-                                      const char *fn) {
+ct_status ct__check_fill_value(const void *value, ct_dtype value_dtype, ct_dtype dtype, const char *fn) {
   const ct__dtype_info *v = &ct__dtypes[value_dtype], *t = &ct__dtypes[dtype];
   char shown[96];
   bool fits;

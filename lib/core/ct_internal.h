@@ -109,10 +109,23 @@ typedef struct ct__rng_args {
  */
 enum { CT__BACKEND_API_VERSION = 1 };
 
+/*
+ * Each operator family has its own kernel table, declared in its own
+ * internal header (lib/core/ct_<family>.h) and pointed to from the backend,
+ * so that families grow without touching each other. A NULL table means the
+ * backend does not implement the family.
+ */
+struct ct_backend_elementwise_i;
+struct ct_backend_index_i;
+struct ct_backend_reduce_i;
+struct ct_backend_linalg_i;
+struct ct_backend_structure_i;
+
 struct ct_backend_i {
   int32_t api_version;
   const char *name;           /* "cpu", "cuda" */
   ct_device_type device_type;
+  bool host_memory;           /* alloc/free are ct__malloc/ct__free: data may share the storage's block */
 
   int32_t (*device_count)(void);
   /* Allocates nbytes (> 0) on a device; records the error itself on failure. */
@@ -120,7 +133,8 @@ struct ct_backend_i {
   void (*free)(void *ptr, size_t nbytes, int32_t device_index);
   /*
    * dst[i] = convert(src[i]) elementwise over dst's shape; src has dst's ndim,
-   * its strides already broadcast (0 on expanded dims); both on this device.
+   * its strides already broadcast (0 on expanded dims) and possibly negative
+   * (internal reversed views, as flip makes); both on this device.
    * Overlap between dst and src has been removed by the caller.
    */
   ct_status (*copy)(struct ct_tensor *dst, struct ct_tensor *src);
@@ -131,6 +145,12 @@ struct ct_backend_i {
    * offset + i; dst is dense (ct__is_dense or row-major), its dtype checked for the kind.
    */
   ct_status (*random)(struct ct_tensor *dst, const ct__rng_args *args);
+
+  const struct ct_backend_elementwise_i *elementwise; /* ct_elementwise.h */
+  const struct ct_backend_index_i *index;             /* ct_index.h */
+  const struct ct_backend_reduce_i *reduce;           /* ct_reduce.h */
+  const struct ct_backend_linalg_i *linalg;           /* ct_linalg.h */
+  const struct ct_backend_structure_i *structure;     /* ct_structure.h */
 };
 
 /* The backend for a device type, loading its module on first use. */
@@ -158,6 +178,7 @@ typedef struct ct_storage {
   ct_deleter deleter;                 /* wrapped memory: runs once at the end, may be NULL */
   void *deleter_ctx;
   bool read_only;
+  bool data_inline;                   /* data lives in this header's block (freed with it) */
 } ct_storage;
 
 struct ct_tensor {
@@ -169,6 +190,7 @@ struct ct_tensor {
   int64_t numel;
   int64_t *shape;   /* ndim entries, in dims[] */
   int64_t *strides; /* ndim entries, in elements, in dims[] */
+  bool wrapped;     /* a wrapped number (ct_scalar_tensor): promotes like a Python scalar */
   int64_t dims[];   /* shape then strides */
 };
 
@@ -226,6 +248,12 @@ static inline char *ct__data(const struct ct_tensor *t) {
 const char *ct__shape_str(char *buf, size_t size, int32_t ndim, const int64_t *shape);
 enum { CT__SHAPE_STR_MAX = 256 };
 
+/*
+ * PyTorch's refusal of a scalar that dtype cannot hold (c10's overflow rule;
+ * see ct_full in creation.h), naming fn. value_dtype must be valid.
+ */
+ct_status ct__check_fill_value(const void *value, ct_dtype value_dtype, ct_dtype dtype, const char *fn);
+
 /* Validates a dtype argument of fn (CT_ERR_DTYPE naming arg and value). */
 ct_status ct__check_dtype(ct_dtype dtype, const char *fn, const char *arg);
 
@@ -242,17 +270,88 @@ bool ct__is_contiguous(const struct ct_tensor *t);
 /* Records CT_ERR_READ_ONLY naming fn and arg when t is read-only. */
 ct_status ct__check_writable(const struct ct_tensor *t, const char *fn, const char *arg);
 
+/* ---- type promotion and broadcasting ------------------------------------------------------- */
+
+/* torch.promote_types for two valid dtypes. */
+ct_dtype ct__promote_types(ct_dtype a, ct_dtype b);
+/* torch.can_cast for two valid dtypes. */
+bool ct__can_cast(ct_dtype from, ct_dtype to);
+/* torch.result_type over n (>= 1) valid tensors, honouring 0-d tensors and wrapped numbers. */
+ct_dtype ct__result_type(int32_t n, struct ct_tensor *const *ts);
+/* The complex dtype of a floating one's precision (float64 -> complex128, others -> complex64). */
+ct_dtype ct__to_complex(ct_dtype d);
+/* The real dtype of a complex one's precision (complex128 -> float64); other dtypes unchanged. */
+ct_dtype ct__to_real(ct_dtype d);
+
+/*
+ * Dimensions of a shape computed on the fly: inline room for the common case,
+ * the heap past it. ct__dims_init reserves ndim entries; ct__dims_free after.
+ */
+enum { CT__DIMS_INLINE = 16 };
+typedef struct ct__dims {
+  int32_t ndim;
+  int64_t *v;
+  int64_t inline_v[CT__DIMS_INLINE];
+} ct__dims;
+ct_status ct__dims_init(ct__dims *d, int32_t ndim, const char *fn);
+void ct__dims_free(ct__dims *d);
+
+/*
+ * The broadcast shape of n tensors (NumPy's rules: align on the right, sizes
+ * equal or 1). Errors name fn and the shapes: "ct_add: shapes [3, 4] and [5]
+ * cannot be broadcast". out is initialised by this call (free it with
+ * ct__dims_free, also after an error).
+ */
+ct_status ct__broadcast_shapes(ct__dims *out, int32_t n, struct ct_tensor *const *ts, const char *fn);
+
+/* Strides (in elements) of t seen through a broadcast shape of ndim >= t->ndim dims: 0 where expanded. */
+void ct__broadcast_strides(int64_t *strides, const struct ct_tensor *t, int32_t ndim, const int64_t *shape);
+
+/* Wraps a possibly negative dim into [0, ndim), with CT_ERR_INDEX naming fn otherwise. */
+ct_status ct__wrap_dim(int32_t *out, int64_t dim, int32_t ndim, const char *fn);
+
+/* ---- threads -------------------------------------------------------------------------------- */
+
+/* The thread count set by ct_set_num_threads (>= 1). */
+int32_t ct__num_threads(void);
+
+/*
+ * Calls fn(begin, end, ctx) over [0, n) split in contiguous ranges on up to
+ * ct__num_threads() threads; with n <= grain, or one thread, a single call on
+ * this thread. The ranges depend on the thread count: callers whose result
+ * depends on the split (reductions) must split by a fixed block size first.
+ */
+void ct__parallel_for(int64_t n, int64_t grain, void (*fn)(int64_t begin, int64_t end, void *ctx),
+                      void *ctx);
+
 /* ---- strided iteration --------------------------------------------------------------------- */
 
 enum { CT__ITER_MAX_OPERANDS = 4 };
 
 /*
- * Runs loop over every index of shape (ndim dims) for nops operands: data[k]
- * points at operand k's element (0, ..., 0), strides[k] holds its ndim
- * strides in BYTES. Dimensions are coalesced where all operands allow, and
- * the innermost loop gets the longest run. loop receives the operands'
- * pointers and their byte strides along the run.
+ * A strided walk over shape (ndim dims) for nops operands: data[k] points at
+ * operand k's element (0, ..., 0), strides[k] holds its ndim strides in
+ * BYTES. Dimensions are reordered innermost-first, size-1 dims dropped and
+ * neighbours merged where every operand allows, so a contiguous tensor of
+ * any shape is one run. loop receives the operands' pointers and their byte
+ * strides along a run of n elements.
  */
+typedef struct ct__iter {
+  int32_t nops, nd; /* operands; dims after coalescing (0: a single element) */
+  int64_t numel;
+  char *data[CT__ITER_MAX_OPERANDS];
+  int64_t *size;    /* nd sizes, innermost first */
+  int64_t *st;      /* nd * nops byte strides: st[k * nops + op] */
+  int64_t size_inline[CT__DIMS_INLINE];
+  int64_t st_inline[CT__DIMS_INLINE * CT__ITER_MAX_OPERANDS];
+} ct__iter;
+
+ct_status ct__iter_init(ct__iter *it, int32_t nops, char *const *data, const int64_t *const *strides,
+                        int32_t ndim, const int64_t *shape, const char *fn);
+/* Visits the elements [begin, end) of the walk's order (any split of [0, numel) covers each once). */
+void ct__iter_range(const ct__iter *it, int64_t begin, int64_t end, ct__loop_fn loop, void *ctx);
+void ct__iter_free(ct__iter *it);
+/* init, the whole range, free. */
 ct_status ct__iter_run(int32_t nops, char *const *data, const int64_t *const *strides, int32_t ndim,
                        const int64_t *shape, ct__loop_fn loop, void *ctx, const char *fn);
 

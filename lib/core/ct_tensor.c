@@ -86,7 +86,7 @@ bool ct__strided_extent(int64_t *nbytes, int32_t ndim, const int64_t *shape, con
 void ct__storage_release(ct_storage *s) {
   if (atomic_fetch_sub(&s->refcount, 1) != 1) return;
   if (s->backend) {
-    if (s->data) s->backend->free(s->data, s->nbytes, s->device_index);
+    if (s->data && !s->data_inline) s->backend->free(s->data, s->nbytes, s->device_index);
   } else if (s->deleter) {
     s->deleter(s->data, s->deleter_ctx);
   }
@@ -106,6 +106,7 @@ ct_status ct__tensor_make(struct ct_tensor **out, ct_storage *storage, ct_dtype 
   t->dtype = dtype;
   t->ndim = ndim;
   t->offset = offset;
+  t->wrapped = false;
   t->shape = t->dims;
   t->strides = t->dims + ndim;
   int64_t numel = 1, run = 1;
@@ -137,11 +138,24 @@ ct_status ct__tensor_empty(struct ct_tensor **out, int32_t ndim, const int64_t *
   for (int32_t d = 0; d < ndim; d++) numel *= shape[d];
   size_t nbytes = (size_t)numel * (size_t)ct__itemsize(dtype);
   ct_storage *s;
-  CT_TRY(ct__storage_new(&s, fn));
+  /* Host memory shares one block with the storage header: one allocation fewer per tensor. */
+  const size_t header = (sizeof(ct_storage) + CT__ALIGNMENT - 1) / CT__ALIGNMENT * CT__ALIGNMENT;
+  if (backend->host_memory && nbytes > 0 && nbytes <= SIZE_MAX - header) {
+    s = ct__malloc(header + nbytes);
+    if (!s)
+      return ct__error(CT_ERR_OUT_OF_MEMORY, "%s: cannot allocate %zu bytes of tensor data on %s:%d", fn,
+                       nbytes, backend->name, (int)device_index);
+    memset(s, 0, sizeof *s);
+    atomic_init(&s->refcount, 1);
+    s->data = (char *)s + header;
+    s->data_inline = true;
+  } else {
+    CT_TRY(ct__storage_new(&s, fn));
+  }
   s->device_type = backend->device_type;
   s->device_index = device_index;
   s->nbytes = nbytes;
-  if (nbytes > 0) {
+  if (nbytes > 0 && !s->data_inline) {
     ct_status st = backend->alloc(&s->data, nbytes, device_index);
     if (st != CT_OK) {
       ct__free(s);
@@ -295,15 +309,14 @@ ct_status ct_tensor_strides(int64_t *strides, int32_t len, ct_tensor *t) {
   return ct__copy_dims(strides, len, t, t ? t->strides : NULL, __func__, "strides");
 }
 
-/* Wraps a possibly negative dim into [0, ndim), as PyTorch's maybe_wrap_dim. */
-static ct_status ct__wrap_dim(int32_t *out, int32_t dim, int32_t ndim, const char *fn) {
-  if (dim < -ndim || dim >= ndim) {
+ct_status ct__wrap_dim(int32_t *out, int64_t dim, int32_t ndim, const char *fn) {
+  if (dim < -(int64_t)ndim || dim >= ndim) {
     if (ndim == 0)
-      return ct__error(CT_ERR_INDEX, "%s: dim = %d is out of range for a 0-d tensor", fn, (int)dim);
-    return ct__error(CT_ERR_INDEX, "%s: dim = %d is out of range [%d, %d] for a %d-d tensor", fn,
-                     (int)dim, (int)-ndim, (int)ndim - 1, (int)ndim);
+      return ct__error(CT_ERR_INDEX, "%s: dim = %lld is out of range for a 0-d tensor", fn, (long long)dim);
+    return ct__error(CT_ERR_INDEX, "%s: dim = %lld is out of range [%d, %d] for a %d-d tensor", fn,
+                     (long long)dim, (int)-ndim, (int)ndim - 1, (int)ndim);
   }
-  *out = dim < 0 ? dim + ndim : dim;
+  *out = (int32_t)(dim < 0 ? dim + ndim : dim);
   return CT_OK;
 }
 
