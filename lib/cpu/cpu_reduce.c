@@ -27,7 +27,10 @@
  * dtype. float16 and bfloat16 load into float32; integer sums and products
  * wrap in 64 bits (computed unsigned, so that overflow is defined). The
  * float32/float64 sums and the float32 softmax also have hand-vectorised
- * forms, at the SSE2 and AVX2 widths, that give the same bits.
+ * forms at the SSE2 width and, picked at run time, the AVX2+FMA width: the
+ * sums give the same bits at either width; the softmax's exponential fuses
+ * its multiply-adds at the wider one, so its last bits follow the CPU (never
+ * the thread count).
  *
  * Scans and softmax work on lines along one dim (side by side in tiles when
  * another dim is the contiguous one); sort and unique use a stable merge
@@ -35,6 +38,7 @@
  */
 #include <math.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cpu_internal.h"
@@ -1158,9 +1162,9 @@ CT_CPU_REAL_DTYPES(CT_CPU_DEF_ARGS)
 /*
  * The hot case of the benchmarks, written with GCC vector extensions twice:
  * at the SSE2 width every x86-64 has, and at the AVX2 width where the CPU
- * has it (picked at run time). Both keep the same lanes, element i + j of
- * every block adding into lane j, and reduce the lanes in one fixed tree,
- * so they give the same bits; no FMA is enabled, so no product is fused.
+ * has AVX2 and FMA (picked at run time). Both keep the same lanes, element
+ * i + j of every block adding into lane j, and reduce the lanes in one
+ * fixed tree, so they give the same bits (sums have no product to fuse).
  * The pairwise structure is the generic one: results stay thread-independent
  * and 2^24 ones still sum exactly.
  */
@@ -1171,12 +1175,25 @@ typedef uint32_t ct_cpu_v4u __attribute__((vector_size(16)));
 
 #if defined(__GNUC__) && defined(__x86_64__)
 #define CT_CPU_AVX2_PATH 1
-#define CT_CPU_AVX2 __attribute__((target("avx2")))
+#define CT_CPU_AVX2 __attribute__((target("avx2,fma")))
 typedef float ct_cpu_v8f __attribute__((vector_size(32)));
 typedef double ct_cpu_v4d __attribute__((vector_size(32)));
 typedef int32_t ct_cpu_v8i __attribute__((vector_size(32)));
 typedef uint32_t ct_cpu_v8u __attribute__((vector_size(32)));
-static bool ct_cpu_has_avx2(void) { return __builtin_cpu_supports("avx2"); }
+/* Whether the AVX2 forms may run: the CPU has AVX2 and FMA, and $CTENSOR_CPU_ISA is not "base". */
+static bool ct_cpu_has_avx2(void) {
+  static atomic_int chosen; /* 0: not yet, 1: no, 2: yes (every thread picks the same) */
+  int c = atomic_load_explicit(&chosen, memory_order_acquire);
+  if (c == 0) {
+    const char *cap = getenv("CTENSOR_CPU_ISA");
+    __builtin_cpu_init();
+    bool yes = !(cap && strcmp(cap, "base") == 0) && __builtin_cpu_supports("avx2") &&
+               __builtin_cpu_supports("fma");
+    c = yes ? 2 : 1;
+    atomic_store_explicit(&chosen, c, memory_order_release);
+  }
+  return c == 2;
+}
 #else
 #define CT_CPU_AVX2_PATH 0
 #endif
@@ -1698,41 +1715,50 @@ static inline ct_cpu_v4f ct_cpu_v4f_select(ct_cpu_v4i mask, ct_cpu_v4f a, ct_cpu
  * |r| <= ln2 / 2, a polynomial for e^r, and 2^n applied as two factors so
  * that results down to the smallest subnormal come out right. Above 89
  * gives inf, below -104 gives 0, NaN stays NaN. Written once for the SSE2
- * and the AVX2 widths (V, its int and unsigned vectors VI, VU, the select
- * SEL); each lane computes the same bits in both.
+ * and the AVX2 widths (V, its int and unsigned vectors VI, VU, the clamp to
+ * [-104, 89]); with FMA (the AVX2 form) the multiply-adds round once.
  */
-#define CT_CPU_DEF_EXP(NAME, V, VI, VU, SEL, ATTR)                                                 \
+#define CT_CPU_DEF_EXP(NAME, V, VI, VU, CLAMP, ATTR)                                               \
   ATTR static inline V NAME(V x) {                                                                 \
-    const V zero = {0};                                                                            \
-    x = SEL(x > zero + 89.0f, zero + 89.0f, x);                                                    \
-    x = SEL(x < zero - 104.0f, zero - 104.0f, x);                                                  \
+    x = CLAMP(x);                                                                                  \
     V t = x * 1.44269504088896341f + 12582912.0f; /* 1.5 * 2^23: rounds to an integer */           \
     V nf = t - 12582912.0f;                                                                        \
     VI n = (VI)((VU)t - 0x4B400000u);                                                              \
     V r = x - nf * 0.693359375f;                                                                   \
     r = r - nf * -2.12194440e-4f;                                                                  \
-    V z = r * r;                                                                                   \
-    V y = (((((1.9875691500E-4f * r + 1.3981999507E-3f) * r + 8.3334519073E-3f) * r +              \
-             4.1665795894E-2f) *                                                                   \
-                r +                                                                                \
-            1.6666665459E-1f) *                                                                    \
-               r +                                                                                 \
-           5.0000001201E-1f) *                                                                     \
-              z +                                                                                  \
-          r + 1.0f;                                                                                \
+    V p = 1.9875691500E-4f * r + 1.3981999507E-3f;                                                 \
+    p = p * r + 8.3334519073E-3f;                                                                  \
+    p = p * r + 4.1665795894E-2f;                                                                  \
+    p = p * r + 1.6666665459E-1f;                                                                  \
+    p = p * r + 5.0000001201E-1f;                                                                  \
+    V y = p * (r * r) + r + 1.0f;                                                                  \
     VI n1 = n >> 1, n2 = n - n1;                                                                   \
     V s1 = (V)(((VU)(n1 + 127)) << 23), s2 = (V)(((VU)(n2 + 127)) << 23);                          \
     return y * s1 * s2;                                                                            \
   }
-CT_CPU_DEF_EXP(ct_cpu_exp_v4f, ct_cpu_v4f, ct_cpu_v4i, ct_cpu_v4u, ct_cpu_v4f_select, )
+
+/*
+ * x clamped to [-104, 89], NaN kept: MINPS/MAXPS return their second
+ * operand when either is NaN, so the bound goes first.
+ */
+#if defined(__GNUC__) && defined(__x86_64__)
+#define CT_CPU_CLAMP_V4F(x)                                                                        \
+  __builtin_ia32_maxps(CT_CPU_V4F(-104.0f), __builtin_ia32_minps(CT_CPU_V4F(89.0f), (x)))
+#else
+static inline ct_cpu_v4f ct_cpu_clamp_v4f(ct_cpu_v4f x) {
+  x = ct_cpu_v4f_select(x > CT_CPU_V4F(89.0f), CT_CPU_V4F(89.0f), x);
+  return ct_cpu_v4f_select(x < CT_CPU_V4F(-104.0f), CT_CPU_V4F(-104.0f), x);
+}
+#define CT_CPU_CLAMP_V4F(x) ct_cpu_clamp_v4f(x)
+#endif
+CT_CPU_DEF_EXP(ct_cpu_exp_v4f, ct_cpu_v4f, ct_cpu_v4i, ct_cpu_v4u, CT_CPU_CLAMP_V4F, )
 
 static inline float ct_cpu_expf1(float x) { return ct_cpu_exp_v4f(CT_CPU_V4F(x))[0]; }
 
 /*
  * Softmax (or log-softmax) of one contiguous float line; dst may be src.
  * The sum of exponentials keeps 16 lanes (element i + j of each block of 16
- * into lane j) reduced in a fixed tree, at either vector width, so SSE2 and
- * AVX2 give the same bits.
+ * into lane j) reduced in a fixed tree, at either vector width.
  */
 static void ct_cpu_softmax_f32_sse(float *dst, const float *src, int64_t n, bool log_) {
   /* The maximum (NaN winning), four chains of vectors. */
@@ -1799,7 +1825,9 @@ CT_CPU_AVX2 static inline ct_cpu_v8f ct_cpu_v8f_select(ct_cpu_v8i mask, ct_cpu_v
                                                        ct_cpu_v8f b) {
   return (ct_cpu_v8f)(((ct_cpu_v8i)a & mask) | ((ct_cpu_v8i)b & ~mask));
 }
-CT_CPU_DEF_EXP(ct_cpu_exp_v8f, ct_cpu_v8f, ct_cpu_v8i, ct_cpu_v8u, ct_cpu_v8f_select, CT_CPU_AVX2)
+#define CT_CPU_CLAMP_V8F(x)                                                                        \
+  __builtin_ia32_maxps256(CT_CPU_V8F(-104.0f), __builtin_ia32_minps256(CT_CPU_V8F(89.0f), (x)))
+CT_CPU_DEF_EXP(ct_cpu_exp_v8f, ct_cpu_v8f, ct_cpu_v8i, ct_cpu_v8u, CT_CPU_CLAMP_V8F, CT_CPU_AVX2)
 
 CT_CPU_AVX2 static void ct_cpu_softmax_f32_avx2(float *dst, const float *src, int64_t n,
                                                 bool log_) {
