@@ -313,6 +313,25 @@ static ct_status ct_la_compute(ct_tensor **result, ct_tensor *out, const ct_la_p
 
 /* ---- matmul, mm, bmm, mv, dot ------------------------------------------------------------------ */
 
+/*
+ * The functional and out forms of a product: the public boundary checks its
+ * pointers (messages name the parameters A and B) and hands over to ct_la_<name>.
+ */
+#define CT_LA_FORMS(name, A, B)                                                                  \
+  ct_status ct_##name(ct_tensor **out, ct_tensor *A, ct_tensor *B) {                             \
+    CT_CHECK_NOT_NULL(out);                                                                      \
+    *out = NULL;                                                                                 \
+    CT_CHECK_NOT_NULL(A);                                                                        \
+    CT_CHECK_NOT_NULL(B);                                                                        \
+    return ct_la_##name(out, NULL, A, B, __func__);                                              \
+  }                                                                                              \
+  ct_status ct_##name##_out(ct_tensor *out, ct_tensor *A, ct_tensor *B) {                        \
+    CT_CHECK_NOT_NULL(out);                                                                      \
+    CT_CHECK_NOT_NULL(A);                                                                        \
+    CT_CHECK_NOT_NULL(B);                                                                        \
+    return ct_la_##name(NULL, out, A, B, __func__);                                              \
+  }
+
 /* The product of two matrix views without batch dims, a (m, k) and b (k, n), into c of res_shape. */
 static ct_status ct_la_simple(ct_tensor **result, ct_tensor *out, ct_la_mat a, ct_la_mat b,
                               int32_t c_row, int32_t c_col, int64_t m, int64_t n, int64_t k,
@@ -379,20 +398,7 @@ static ct_status ct_la_matmul(ct_tensor **result, ct_tensor *out, ct_tensor *a, 
   return s;
 }
 
-ct_status ct_matmul(ct_tensor **out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_matmul(out, NULL, a, b, __func__);
-}
-
-ct_status ct_matmul_out(ct_tensor *out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_matmul(NULL, out, a, b, __func__);
-}
+CT_LA_FORMS(matmul, a, b)
 
 static ct_status ct_la_mm(ct_tensor **result, ct_tensor *out, ct_tensor *a, ct_tensor *b,
                           const char *fn) {
@@ -411,20 +417,7 @@ static ct_status ct_la_mm(ct_tensor **result, ct_tensor *out, ct_tensor *a, ct_t
                       res[1], a->shape[1], 2, res, fn);
 }
 
-ct_status ct_mm(ct_tensor **out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_mm(out, NULL, a, b, __func__);
-}
-
-ct_status ct_mm_out(ct_tensor *out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_mm(NULL, out, a, b, __func__);
-}
+CT_LA_FORMS(mm, a, b)
 
 /* The shapes of a batched product a (bt, m, k) @ b (bt, k, n), without broadcasting. */
 static ct_status ct_la_check_bmm(const ct_tensor *a, const ct_tensor *b, const char *fn) {
@@ -453,20 +446,7 @@ static ct_status ct_la_bmm(ct_tensor **result, ct_tensor *out, ct_tensor *a, ct_
   return ct_la_compute(result, out, &p, fn);
 }
 
-ct_status ct_bmm(ct_tensor **out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_bmm(out, NULL, a, b, __func__);
-}
-
-ct_status ct_bmm_out(ct_tensor *out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_bmm(NULL, out, a, b, __func__);
-}
+CT_LA_FORMS(bmm, a, b)
 
 static ct_status ct_la_mv(ct_tensor **result, ct_tensor *out, ct_tensor *a, ct_tensor *x,
                           const char *fn) {
@@ -485,20 +465,7 @@ static ct_status ct_la_mv(ct_tensor **result, ct_tensor *out, ct_tensor *a, ct_t
                       a->shape[1], 1, res, fn);
 }
 
-ct_status ct_mv(ct_tensor **out, ct_tensor *a, ct_tensor *x) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(x);
-  return ct_la_mv(out, NULL, a, x, __func__);
-}
-
-ct_status ct_mv_out(ct_tensor *out, ct_tensor *a, ct_tensor *x) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(x);
-  return ct_la_mv(NULL, out, a, x, __func__);
-}
+CT_LA_FORMS(mv, a, x)
 
 static ct_status ct_la_dot(ct_tensor **result, ct_tensor *out, ct_tensor *a, ct_tensor *b,
                            const char *fn) {
@@ -515,20 +482,7 @@ static ct_status ct_la_dot(ct_tensor **result, ct_tensor *out, ct_tensor *a, ct_
                       a->shape[0], 0, NULL, fn);
 }
 
-ct_status ct_dot(ct_tensor **out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_dot(out, NULL, a, b, __func__);
-}
-
-ct_status ct_dot_out(ct_tensor *out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_dot(NULL, out, a, b, __func__);
-}
+CT_LA_FORMS(dot, a, b)
 
 /* ---- outer ------------------------------------------------------------------------------------ */
 
@@ -573,20 +527,7 @@ static ct_status ct_la_outer(ct_tensor **result, ct_tensor *out, ct_tensor *a, c
   return s;
 }
 
-ct_status ct_outer(ct_tensor **out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_outer(out, NULL, a, b, __func__);
-}
-
-ct_status ct_outer_out(ct_tensor *out, ct_tensor *a, ct_tensor *b) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(a);
-  CT_CHECK_NOT_NULL(b);
-  return ct_la_outer(NULL, out, a, b, __func__);
-}
+CT_LA_FORMS(outer, a, b)
 
 /* ---- addmm, baddbmm --------------------------------------------------------------------------- */
 

@@ -398,6 +398,25 @@ ct_status ct_logsumexp_out(ct_tensor *out, ct_tensor *x, const int64_t *dims, in
   return ct__logsumexp(NULL, out, x, dims, ndims, keepdim, __func__);
 }
 
+/*
+ * The functional and out forms of a dims-list reduction whose implementation
+ * takes a reduction kind: pointers are checked here, the rest by impl.
+ */
+#define CT__RED_KIND_FORMS(name, impl, kind)                                                     \
+  ct_status ct_##name(ct_tensor **out, ct_tensor *x, const int64_t *dims, int32_t ndims,         \
+                      bool keepdim) {                                                            \
+    CT_CHECK_NOT_NULL(out);                                                                      \
+    *out = NULL;                                                                                 \
+    CT_CHECK_NOT_NULL(x);                                                                        \
+    return impl(out, NULL, x, dims, ndims, keepdim, kind, __func__);                             \
+  }                                                                                              \
+  ct_status ct_##name##_out(ct_tensor *out, ct_tensor *x, const int64_t *dims, int32_t ndims,    \
+                            bool keepdim) {                                                      \
+    CT_CHECK_NOT_NULL(out);                                                                      \
+    CT_CHECK_NOT_NULL(x);                                                                        \
+    return impl(NULL, out, x, dims, ndims, keepdim, kind, __func__);                             \
+  }
+
 /* ---- extrema -------------------------------------------------------------------------------- */
 
 static ct_status ct__amax_like(ct_tensor **res, ct_tensor *out, ct_tensor *x, const int64_t *dims,
@@ -407,33 +426,9 @@ static ct_status ct__amax_like(ct_tensor **res, ct_tensor *out, ct_tensor *x, co
   return ct__red_dims(res, NULL, out, NULL, x, dims, ndims, keepdim, &q, true);
 }
 
-ct_status ct_amax(ct_tensor **out, ct_tensor *x, const int64_t *dims, int32_t ndims, bool keepdim) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(x);
-  return ct__amax_like(out, NULL, x, dims, ndims, keepdim, CT__RED_MAX, __func__);
-}
+CT__RED_KIND_FORMS(amax, ct__amax_like, CT__RED_MAX)
 
-ct_status ct_amax_out(ct_tensor *out, ct_tensor *x, const int64_t *dims, int32_t ndims,
-                      bool keepdim) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(x);
-  return ct__amax_like(NULL, out, x, dims, ndims, keepdim, CT__RED_MAX, __func__);
-}
-
-ct_status ct_amin(ct_tensor **out, ct_tensor *x, const int64_t *dims, int32_t ndims, bool keepdim) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(x);
-  return ct__amax_like(out, NULL, x, dims, ndims, keepdim, CT__RED_MIN, __func__);
-}
-
-ct_status ct_amin_out(ct_tensor *out, ct_tensor *x, const int64_t *dims, int32_t ndims,
-                      bool keepdim) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(x);
-  return ct__amax_like(NULL, out, x, dims, ndims, keepdim, CT__RED_MIN, __func__);
-}
+CT__RED_KIND_FORMS(amin, ct__amax_like, CT__RED_MIN)
 
 ct_status ct_max(ct_tensor **out, ct_tensor *x) {
   CT_CHECK_NOT_NULL(out);
@@ -663,33 +658,9 @@ static ct_status ct__logical(ct_tensor **res, ct_tensor *out, ct_tensor *x, cons
   return ct__red_dims(res, NULL, out, NULL, x, dims, ndims, keepdim, &q, false);
 }
 
-ct_status ct_all(ct_tensor **out, ct_tensor *x, const int64_t *dims, int32_t ndims, bool keepdim) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(x);
-  return ct__logical(out, NULL, x, dims, ndims, keepdim, CT__RED_ALL, __func__);
-}
+CT__RED_KIND_FORMS(all, ct__logical, CT__RED_ALL)
 
-ct_status ct_all_out(ct_tensor *out, ct_tensor *x, const int64_t *dims, int32_t ndims,
-                     bool keepdim) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(x);
-  return ct__logical(NULL, out, x, dims, ndims, keepdim, CT__RED_ALL, __func__);
-}
-
-ct_status ct_any(ct_tensor **out, ct_tensor *x, const int64_t *dims, int32_t ndims, bool keepdim) {
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
-  CT_CHECK_NOT_NULL(x);
-  return ct__logical(out, NULL, x, dims, ndims, keepdim, CT__RED_ANY, __func__);
-}
-
-ct_status ct_any_out(ct_tensor *out, ct_tensor *x, const int64_t *dims, int32_t ndims,
-                     bool keepdim) {
-  CT_CHECK_NOT_NULL(out);
-  CT_CHECK_NOT_NULL(x);
-  return ct__logical(NULL, out, x, dims, ndims, keepdim, CT__RED_ANY, __func__);
-}
+CT__RED_KIND_FORMS(any, ct__logical, CT__RED_ANY)
 
 ct_status ct_count_nonzero(ct_tensor **out, ct_tensor *x, const int64_t *dims, int32_t ndims) {
   CT_CHECK_NOT_NULL(out);
