@@ -35,5 +35,6 @@
 #include "ctensor/reduce.h"
 #include "ctensor/linalg.h"
 #include "ctensor/structure.h"
+#include "ctensor/dlpack.h"
 
 #endif /* CTENSOR_H */
