@@ -408,7 +408,8 @@ START_TEST(test_layout) {
   ck_assert_int_eq(CT_DLPACK_COPY_COUNT, 3);
   ck_assert_int_eq(CT_PYAPI_CAPSULE_NEW, 0);
   ck_assert_int_eq(CT_PYAPI_WRAP_HANDLE, 16);
-  ck_assert_int_eq(CT_PYAPI_COUNT, 17);
+  ck_assert_int_eq(CT_PYAPI_RAISE, 21);
+  ck_assert_int_eq(CT_PYAPI_COUNT, 22);
   MEM_END;
 }
 END_TEST
@@ -1498,18 +1499,24 @@ END_TEST
 
 /* ---- the Python entry points, without Python ---------------------------------------------------- */
 
+/* A CPython-convention function (NULL on failure) that failed with code and a message holding needle. */
+#define PY_FAILS_(expr, code, needle)                                                                \
+  do {                                                                                               \
+    ct_clear_error();                                                                                \
+    ck_assert_ptr_null(expr);                                                                        \
+    ck_assert_int_eq(ct_last_error_code(), (code));                                                  \
+    ck_assert_msg(strstr(ct_last_error_message(), (needle)) != NULL, "message \"%s\" lacks \"%s\"",  \
+                  ct_last_error_message(), (needle));                                                \
+  } while (0)
+
 START_TEST(test_python_uninitialised) {
   MEM_BEGIN;
   ct_tensor *t = pattern(CT_FLOAT32, 1, (int64_t[]){3});
-  void *capsule = POISON;
   char dummy_object;
-  CT_FAILS_(ct_dlpack_py_export(&capsule, t, true, CT_DLPACK_COPY_IF_NEEDED, CT_DEVICE_NONE, -1),
+  PY_FAILS_(ct_dlpack_py_export(t, true, CT_DLPACK_COPY_IF_NEEDED, CT_DEVICE_NONE, -1),
             CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_export: ct_dlpack_py_init has not been called");
-  ck_assert_ptr_null(capsule);
-  CT_FAILS_(ct_dlpack_py_export(&capsule, t, false, CT_DLPACK_COPY_IF_NEEDED, CT_DEVICE_NONE, -1),
+  PY_FAILS_(ct_dlpack_py_export(t, false, CT_DLPACK_COPY_IF_NEEDED, CT_DEVICE_NONE, -1),
             CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_init");
-  CT_FAILS_(ct_dlpack_py_export(NULL, t, true, CT_DLPACK_COPY_IF_NEEDED, CT_DEVICE_NONE, -1),
-            CT_ERR_INVALID_ARGUMENT, "py_capsule");
   ct_tensor *out = POISON;
   FAILS_NULL_(out, ct_dlpack_py_import(&out, &dummy_object), CT_ERR_INVALID_ARGUMENT,
               "ct_dlpack_py_import: ct_dlpack_py_init");
@@ -1519,11 +1526,14 @@ START_TEST(test_python_uninitialised) {
               "ct_dlpack_py_import_exchange: ct_dlpack_py_init");
   FAILS_NULL_(out, ct_dlpack_py_import_exchange(&out, NULL, &dummy_object), CT_ERR_INVALID_ARGUMENT, "py_api");
   FAILS_NULL_(out, ct_dlpack_py_import_exchange(&out, &dummy_object, NULL), CT_ERR_INVALID_ARGUMENT, "py_obj");
-  capsule = POISON;
-  CT_FAILS_(ct_dlpack_py_exchange_api(&capsule), CT_ERR_INVALID_ARGUMENT,
-            "ct_dlpack_py_exchange_api: ct_dlpack_py_init");
-  ck_assert_ptr_null(capsule);
-  CT_FAILS_(ct_dlpack_py_exchange_api(NULL), CT_ERR_INVALID_ARGUMENT, "py_capsule");
+  PY_FAILS_(ct_dlpack_py_exchange_api(), CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_exchange_api: ct_dlpack_py_init");
+  float buffer[3] = {1, 2, 3};
+  FAILS_NULL_(out, ct_dlpack_py_wrap_buffer(&out, &dummy_object, buffer, 1, (int64_t[]){3}, NULL, CT_FLOAT32, 0),
+              CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_wrap_buffer: ct_dlpack_py_init");
+  FAILS_NULL_(out, ct_dlpack_py_wrap_buffer(&out, NULL, buffer, 1, (int64_t[]){3}, NULL, CT_FLOAT32, 0),
+              CT_ERR_INVALID_ARGUMENT, "py_owner");
+  CT_FAILS_(ct_dlpack_py_wrap_buffer(NULL, &dummy_object, buffer, 1, (int64_t[]){3}, NULL, CT_FLOAT32, 0),
+            CT_ERR_INVALID_ARGUMENT, "out");
 
   /* ct_dlpack_py_init refuses a wrong count and NULL slots (and so stays uninitialised). */
   const void *api[CT_PYAPI_COUNT + 1];
@@ -1539,9 +1549,9 @@ START_TEST(test_python_uninitialised) {
     CT_FAILS_(ct_dlpack_py_init(api, CT_PYAPI_COUNT), CT_ERR_INVALID_ARGUMENT, needle);
     api[i] = &dummy_object;
   }
-  CT_FAILS_(ct_dlpack_py_exchange_api(&capsule), CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_init");
-  CT_FAILS_(ct_dlpack_py_export(&capsule, t, true, CT_DLPACK_COPY_IF_NEEDED, CT_DEVICE_NONE, -1),
-            CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_init");
+  PY_FAILS_(ct_dlpack_py_exchange_api(), CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_init");
+  PY_FAILS_(ct_dlpack_py_export(t, true, CT_DLPACK_COPY_IF_NEEDED, CT_DEVICE_NONE, -1), CT_ERR_INVALID_ARGUMENT,
+            "ct_dlpack_py_init");
   ct_tensor_release(t);
   MEM_END;
 }

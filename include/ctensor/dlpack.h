@@ -241,7 +241,11 @@ CT_API ct_status ct_dlpack_live(int64_t *exports, int64_t *imports);
 
 /*
  * These functions call the CPython C API and must be called with the GIL held
- * (through ctypes.PyDLL, or from a C extension). libctensor does not link
+ * (through ctypes.PyDLL, or from a C extension). Those that make Python
+ * objects follow CPython's convention rather than returning a ct_status: a
+ * new reference, or NULL with a Python exception set (raised by the binding's
+ * CT_PYAPI_RAISE callable, so that it is the binding's own exception class;
+ * the ctensor error is recorded as usual). libctensor does not link
  * Python: ct_dlpack_py_init receives the addresses of the entry points it
  * uses (ctypes.pythonapi gives them), in the order of the CT_PYAPI_* slots.
  * Capsule destructors are C functions of this library: they run safely while
@@ -269,6 +273,12 @@ enum {
   CT_PYAPI_EXC_MEMORY_ERROR = 14,    /* the object MemoryError */
   CT_PYAPI_EXC_RUNTIME_ERROR = 15,   /* the object RuntimeError */
   CT_PYAPI_WRAP_HANDLE = 16,         /* a callable: int handle -> tensor object owning it */
+  CT_PYAPI_INC_REF = 17,             /* Py_IncRef */
+  CT_PYAPI_GIL_ENSURE = 18,          /* PyGILState_Ensure */
+  CT_PYAPI_GIL_RELEASE = 19,         /* PyGILState_Release */
+  CT_PYAPI_IS_INITIALIZED = 20,      /* Py_IsInitialized */
+  CT_PYAPI_RAISE = 21,               /* a callable: ct_status -> raises the binding's exception for
+                                        the thread's last ctensor error */
   CT_PYAPI_COUNT
 };
 
@@ -280,13 +290,13 @@ enum {
 CT_API ct_status ct_dlpack_py_init(const void *const *api, int32_t count);
 
 /**
- * Python's t.__dlpack__: a new capsule (a new reference, in *py_capsule) holding
- * ct_to_dlpack_versioned's result when versioned, else ct_to_dlpack's. Errors: those of the
- * exports, and CT_ERR_INVALID_ARGUMENT before ct_dlpack_py_init; a failing PyCapsule_New leaves
- * its Python exception set.
+ * Python's t.__dlpack__: a new capsule holding ct_to_dlpack_versioned's result when versioned,
+ * else ct_to_dlpack's (a new reference; NULL with a Python exception set on failure). Errors:
+ * those of the exports, CT_ERR_OUT_OF_MEMORY when PyCapsule_New fails (its own exception stays
+ * set), and CT_ERR_INVALID_ARGUMENT before ct_dlpack_py_init (then no Python exception is set).
  */
-CT_API ct_status ct_dlpack_py_export(void **py_capsule, ct_tensor *t, bool versioned, ct_dlpack_copy copy,
-                                     ct_device_type dl_device_type, int32_t dl_device_index);
+CT_API void *ct_dlpack_py_export(ct_tensor *t, bool versioned, ct_dlpack_copy copy,
+                                 ct_device_type dl_device_type, int32_t dl_device_index);
 
 /**
  * from_dlpack's last step: a tensor viewing the tensor of an unused "dltensor" or
@@ -304,12 +314,29 @@ CT_API ct_status ct_dlpack_py_import(ct_tensor **out, void *py_capsule);
 CT_API ct_status ct_dlpack_py_import_exchange(ct_tensor **out, void *py_api, void *py_obj);
 
 /**
+ * A tensor viewing memory that a Python object owns (a NumPy array through its
+ * __array_interface__, say), keeping a reference on py_owner until the last view dies: then
+ * the reference is dropped under the GIL, from whichever thread, and leaked if the interpreter
+ * has already finalised. data, shape and strides (in elements, >= 0; NULL: row-major) are as in
+ * ct_from_blob. flags: 0 or CT_BLOB_READ_ONLY. Errors: those of ct_from_blob, and
+ * CT_ERR_INVALID_ARGUMENT before ct_dlpack_py_init or for a NULL py_owner.
+ */
+CT_API ct_status ct_dlpack_py_wrap_buffer(ct_tensor **out, void *py_owner, void *data, int32_t ndim,
+                                          const int64_t *shape, const int64_t *strides, ct_dtype dtype,
+                                          uint32_t flags);
+
+/**
  * ctensor's own C exchange API table (DLPack 1.3; its Python objects are the tensor objects of
- * the CT_PYAPI_WRAP_HANDLE callable, which carry the handle in the attribute "_h"), and a new
- * capsule "dlpack_exchange_api" of it in *py_capsule. Errors: CT_ERR_INVALID_ARGUMENT.
+ * the CT_PYAPI_WRAP_HANDLE callable, which carry the handle in the attribute "_h"). Its
+ * functions report failures with the CT_PYAPI_RAISE callable. Errors: CT_ERR_INVALID_ARGUMENT.
  */
 CT_API ct_status ct_dlpack_exchange_api(const DLPackExchangeAPI **api);
-CT_API ct_status ct_dlpack_py_exchange_api(void **py_capsule);
+
+/**
+ * A new capsule "dlpack_exchange_api" of ctensor's table (for the type attribute
+ * __dlpack_c_exchange_api__): a new reference, or NULL as ct_dlpack_py_export.
+ */
+CT_API void *ct_dlpack_py_exchange_api(void);
 
 #ifdef __cplusplus
 }

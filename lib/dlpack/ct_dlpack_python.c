@@ -11,6 +11,8 @@
  * and the managed tensors' deleters never touch Python at all.
  */
 #include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ct_internal.h"
@@ -33,6 +35,11 @@ static struct {
   void *(*err_occurred)(void);
   void *exc_buffer_error, *exc_memory_error, *exc_runtime_error;
   void *wrap_handle;
+  void (*inc_ref)(void *object);
+  int (*gil_ensure)(void);
+  void (*gil_release)(int state);
+  int (*is_initialized)(void);
+  void *raise_status;
 } ct__py;
 static atomic_bool ct__py_ready;
 
@@ -90,26 +97,46 @@ static void ct__py_capsule_free_legacy(void *capsule) {
   ct__py_capsule_free(capsule, ct__cap_legacy, false);
 }
 
-ct_status ct_dlpack_py_export(void **py_capsule, ct_tensor *t, bool versioned, ct_dlpack_copy copy,
-                              ct_device_type dl_device_type, int32_t dl_device_index) {
-  CT_CHECK_NOT_NULL(py_capsule);
-  *py_capsule = NULL;
-  CT__PY_REQUIRE();
+/*
+ * Raises the binding's exception for the last ctensor error (status st) through
+ * its CT_PYAPI_RAISE callable; RuntimeError with the message if that callable
+ * does not raise. Returns NULL, for the callers' return statements.
+ */
+static void *ct__py_raise_status(ct_status st) {
+  void *code = ct__py.long_from_void_ptr((void *)(intptr_t)st);
+  if (code) {
+    void *result = ct__py.call_object_args(ct__py.raise_status, code, NULL);
+    ct__py.dec_ref(code);
+    if (result) ct__py.dec_ref(result);
+  }
+  if (!ct__py.err_occurred()) ct__py.err_set_string(ct__py.exc_runtime_error, ct_last_error_message());
+  return NULL;
+}
+
+void *ct_dlpack_py_export(ct_tensor *t, bool versioned, ct_dlpack_copy copy, ct_device_type dl_device_type,
+                          int32_t dl_device_index) {
+  if (!atomic_load(&ct__py_ready)) {
+    ct__error(CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_export: ct_dlpack_py_init has not been called");
+    return NULL;
+  }
   void *capsule;
+  ct_status st;
   if (versioned) {
     DLManagedTensorVersioned *m;
-    CT_TRY(ct_to_dlpack_versioned(&m, t, copy, dl_device_type, dl_device_index));
+    st = ct_to_dlpack_versioned(&m, t, copy, dl_device_type, dl_device_index);
+    if (st != CT_OK) return ct__py_raise_status(st);
     capsule = ct__py.capsule_new(m, ct__cap_versioned, ct__py_capsule_free_versioned);
     if (!capsule) m->deleter(m);
   } else {
     DLManagedTensor *m;
-    CT_TRY(ct_to_dlpack(&m, t, copy, dl_device_type, dl_device_index));
+    st = ct_to_dlpack(&m, t, copy, dl_device_type, dl_device_index);
+    if (st != CT_OK) return ct__py_raise_status(st);
     capsule = ct__py.capsule_new(m, ct__cap_legacy, ct__py_capsule_free_legacy);
     if (!capsule) m->deleter(m);
   }
-  if (!capsule) return ct__error(CT_ERR_OUT_OF_MEMORY, "ct_dlpack_py_export: PyCapsule_New failed");
-  *py_capsule = capsule;
-  return CT_OK;
+  /* PyCapsule_New's own exception (MemoryError) stays set. */
+  if (!capsule) ct__error(CT_ERR_OUT_OF_MEMORY, "ct_dlpack_py_export: PyCapsule_New failed");
+  return capsule;
 }
 
 /* The managed tensor behind an import's storage, detached so that no deleter runs. */
@@ -165,16 +192,45 @@ ct_status ct_dlpack_py_import_exchange(ct_tensor **out, void *py_api, void *py_o
   return ct__dl_import(out, m, true, true, __func__);
 }
 
-/* ---- ctensor's own exchange API ---------------------------------------------------------------- */
+/* ---- memory owned by a Python object ----------------------------------------------------------- */
 
-/* The Python exception type for the last ctensor error. */
-static void *ct__py_exception(void) {
-  switch (ct_last_error_code()) {
-    case CT_ERR_DLPACK: case CT_ERR_DTYPE: case CT_ERR_DEVICE: return ct__py.exc_buffer_error;
-    case CT_ERR_OUT_OF_MEMORY: return ct__py.exc_memory_error;
-    default: return ct__py.exc_runtime_error;
-  }
+/*
+ * The storage deleter of ct_dlpack_py_wrap_buffer: drops the owner's
+ * reference with the GIL, which this thread may or may not hold (PyGILState
+ * handles both). After Py_Finalize there is no interpreter left to ask: the
+ * reference is leaked, as NumPy and PyTorch do.
+ */
+static void ct__py_owner_release(void *data, void *owner) {
+  (void)data;
+  if (!ct__py.is_initialized()) return;
+  int state = ct__py.gil_ensure();
+  ct__py.dec_ref(owner);
+  ct__py.gil_release(state);
 }
+
+ct_status ct_dlpack_py_wrap_buffer(ct_tensor **out, void *py_owner, void *data, int32_t ndim,
+                                   const int64_t *shape, const int64_t *strides, ct_dtype dtype, uint32_t flags) {
+  CT_CHECK_NOT_NULL(out);
+  *out = NULL;
+  CT_CHECK_NOT_NULL(py_owner);
+  CT__PY_REQUIRE();
+  /* The reference is taken before the tensor exists: the deleter may only run once it does. */
+  ct__py.inc_ref(py_owner);
+  ct_status st = ct_from_blob(out, data, ndim, shape, strides, dtype, CT_DEVICE_CPU, 0, ct__py_owner_release,
+                              py_owner, flags);
+  if (st != CT_OK) {
+    /* ct_from_blob never calls the deleter on failure: the reference is still ours to drop. */
+    ct__py.dec_ref(py_owner);
+    /* Name this function, not the one it called. */
+    char message[512];
+    snprintf(message, sizeof message, "%s", ct_last_error_message());
+    const char *tail = strncmp(message, "ct_from_blob: ", 14) == 0 ? message + 14 : message;
+    return ct__error(st, "ct_dlpack_py_wrap_buffer: %s", tail);
+  }
+  return CT_OK;
+}
+
+/* ---- ctensor's own exchange API ---------------------------------------------------------------- */
 
 static const char *ct__py_exception_name(void) {
   switch (ct_last_error_code()) {
@@ -185,7 +241,7 @@ static const char *ct__py_exception_name(void) {
 }
 
 static int ct__py_raise(void) {
-  ct__py.err_set_string(ct__py_exception(), ct_last_error_message());
+  ct__py_raise_status(ct_last_error_code());
   return -1;
 }
 
@@ -290,12 +346,12 @@ ct_status ct_dlpack_exchange_api(const DLPackExchangeAPI **api) {
   return CT_OK;
 }
 
-ct_status ct_dlpack_py_exchange_api(void **py_capsule) {
-  CT_CHECK_NOT_NULL(py_capsule);
-  *py_capsule = NULL;
-  CT__PY_REQUIRE();
+void *ct_dlpack_py_exchange_api(void) {
+  if (!atomic_load(&ct__py_ready)) {
+    ct__error(CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_exchange_api: ct_dlpack_py_init has not been called");
+    return NULL;
+  }
   void *capsule = ct__py.capsule_new((void *)&ct__exchange_api, ct__cap_api, NULL);
-  if (!capsule) return ct__error(CT_ERR_OUT_OF_MEMORY, "ct_dlpack_py_exchange_api: PyCapsule_New failed");
-  *py_capsule = capsule;
-  return CT_OK;
+  if (!capsule) ct__error(CT_ERR_OUT_OF_MEMORY, "ct_dlpack_py_exchange_api: PyCapsule_New failed");
+  return capsule;
 }
