@@ -1,12 +1,17 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages needed to build and test ctensor from a
 # git checkout: the toolchain, the autotools, pkg-config, Check (unit tests),
-# valgrind (make check-valgrind) and binutils (nm/readelf for tests/abi.sh).
+# valgrind (make check-valgrind), binutils (nm/readelf for tests/abi.sh), and
+# for the Python package's tests Debian's pytest, NumPy 1.x, PyTorch and
+# pycparser (the bindings generator) for /usr/bin/python3. When the python3
+# on PATH is another interpreter (pyenv, say), pytest, pycparser and NumPy 2.x
+# are installed into it with pip, so that both NumPy generations are tested.
 # Uses sudo when not run as root. Does nothing, quickly, when every package
 # is already installed.
 set -eu
 
-packages="build-essential autoconf automake libtool pkg-config check valgrind binutils python3 libopenblas-dev"
+packages="build-essential autoconf automake libtool pkg-config check valgrind binutils python3 libopenblas-dev
+  python3-pytest python3-numpy python3-torch python3-pycparser"
 
 missing=
 for p in $packages; do
@@ -15,8 +20,34 @@ for p in $packages; do
     missing="$missing $p"
   fi
 done
+
+# pip_deps: what the python3 on PATH lacks, when it is not Debian's own.
+pip_deps() {
+  py=$(command -v python3 2>/dev/null) || return 0
+  [ "$(readlink -f "$py")" != "$(readlink -f /usr/bin/python3 2>/dev/null)" ] || return 0
+  "$py" - <<'PY'
+import importlib.util as u
+need = [p for p, m in (("pytest", "pytest"), ("pycparser", "pycparser")) if u.find_spec(m) is None]
+try:
+    import numpy
+    if int(numpy.__version__.split(".")[0]) < 2:
+        need.append("numpy>=2")
+except ImportError:
+    need.append("numpy>=2")
+print(" ".join(need))
+PY
+}
+pip_install() {
+  need=$(pip_deps)
+  [ -n "$need" ] || return 0
+  echo "install-deps: pip installing $need for $(command -v python3)"
+  # shellcheck disable=SC2086 # a list of requirements
+  python3 -m pip install --quiet --disable-pip-version-check $need
+}
+
 if [ -z "$missing" ]; then
-  echo "install-deps: all build and test dependencies are installed"
+  echo "install-deps: all Debian build and test dependencies are installed"
+  pip_install
   exit 0
 fi
 
@@ -46,3 +77,4 @@ run $as_root env DEBIAN_FRONTEND=noninteractive apt-get -q update
 run $as_root env DEBIAN_FRONTEND=noninteractive apt-get -q -y --no-install-recommends \
   -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold install $missing
 echo "install-deps: done"
+pip_install

@@ -133,5 +133,26 @@ if [ -f "$readme" ]; then
   fi
 fi
 
+# 4. The installed Python package finds its own library: no CTENSOR_LIBRARY, no
+#    LD_LIBRARY_PATH, no pkg-config path (a shared install only).
+pkg=$(find "$prefix" -path '*/site-packages/ctensor/__init__.py' 2>/dev/null | head -n 1)
+if [ -n "$static" ]; then
+  :
+elif [ -z "$pkg" ] || ! command -v python3 >/dev/null 2>&1; then
+  n=$((n + 1))
+  echo "ok $n # SKIP no Python package installed under $prefix"
+else
+  site=$(dirname "$(dirname "$pkg")")
+  printf 'tensor([[2., 2., 2.],\n        [2., 2., 2.]], dtype=ctensor.float64)\n' >"$work/py.expected"
+  if env -u CTENSOR_LIBRARY -u LD_LIBRARY_PATH -u PKG_CONFIG_PATH PYTHONPATH="$site" \
+    python3 -c 'import ctensor; print(ctensor.ones(2, 3, dtype=ctensor.double) + 1)' \
+    >"$work/py.out" 2>&1 && diff -u "$work/py.expected" "$work/py.out" >"$work/py.diff"; then
+    ok "the installed Python package (PYTHONPATH=$site) imports and computes"
+  else
+    cat "$work/py.out" >>"$work/py.diff" 2>/dev/null || true
+    not_ok "the installed Python package (PYTHONPATH=$site) imports and computes" "$work/py.diff"
+  fi
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

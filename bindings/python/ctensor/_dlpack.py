@@ -1,0 +1,419 @@
+"""Zero-copy exchange: DLPack (``__dlpack__``, ``from_dlpack``) and NumPy.
+
+The capsules and their destructors are C functions of libctensor
+(``ct_dlpack_py_*``, called through ``ctypes.PyDLL`` with the GIL held); this
+module only negotiates the protocol. See include/ctensor/dlpack.h.
+
+* ``Tensor.__dlpack__(*, stream=None, max_version=None, dl_device=None,
+  copy=None)`` gives a legacy "dltensor" capsule unless the consumer passes
+  ``max_version`` with a major of at least 1, then a "dltensor_versioned"
+  one (DLPack 1.3), as the array API standard asks.
+* ``from_dlpack(x, *, device=None, copy=None)`` takes any producer: a
+  producer's C exchange API (``type(x).__dlpack_c_exchange_api__``) when it
+  has one and no device or copy is asked, else ``x.__dlpack__`` with the
+  newest keywords the producer accepts (remembered per type), or a raw
+  capsule.
+* ``from_numpy`` and ``Tensor.numpy()`` share memory with NumPy both ways.
+"""
+
+import ctypes
+import enum
+import sys
+from ctypes import byref, c_bool, c_int32, c_void_p
+
+from . import _capi
+from . import _device
+from ._errors import check
+from ._lib import lib, pylib
+from ._tensor import Tensor
+
+__all__ = ["from_dlpack", "from_numpy", "DLDeviceType"]
+
+_DLPACK_VERSION = (_capi.DLPACK_MAJOR_VERSION, _capi.DLPACK_MINOR_VERSION)
+
+
+class DLDeviceType(enum.IntEnum):
+    """DLPack device types, as ``__dlpack_device__`` reports them."""
+
+    kDLCPU = 1
+    kDLCUDA = 2
+    kDLCUDAHost = 3
+    kDLOpenCL = 4
+    kDLVulkan = 7
+    kDLMetal = 8
+    kDLVPI = 9
+    kDLROCM = 10
+    kDLROCMHost = 11
+    kDLExtDev = 12
+    kDLCUDAManaged = 13
+    kDLOneAPI = 14
+    kDLWebGPU = 15
+    kDLHexagon = 16
+    kDLMAIA = 17
+    kDLTrn = 18
+
+
+_export = pylib.ct_dlpack_py_export
+_import = pylib.ct_dlpack_py_import
+_import_exchange = pylib.ct_dlpack_py_import_exchange
+_tensor_device = lib.ct_tensor_device
+_wrap = Tensor._wrap
+
+def _init():
+    """Hands libctensor the CPython entry points it calls (see dlpack.h)."""
+    api = ctypes.pythonapi
+    names = ("PyCapsule_New", "PyCapsule_IsValid", "PyCapsule_GetPointer", "PyCapsule_SetName",
+             "PyErr_Fetch", "PyErr_Restore", "PyErr_SetString", "PyObject_GetAttrString",
+             "PyLong_AsVoidPtr", "PyLong_FromVoidPtr", "PyObject_CallFunctionObjArgs",
+             "Py_DecRef", "PyErr_Occurred")
+    slots = [ctypes.cast(getattr(api, n), c_void_p).value for n in names]
+    # Objects the library refers to: kept alive by this module (and the builtins).
+    slots += [id(BufferError), id(MemoryError), id(RuntimeError), id(_wrap)]
+    names = ("Py_IncRef", "PyGILState_Ensure", "PyGILState_Release", "Py_IsInitialized")
+    slots += [ctypes.cast(getattr(api, n), c_void_p).value for n in names]
+    slots.append(id(check))  # CT_PYAPI_RAISE: check(status) raises ctensor's exception
+    assert len(slots) == _capi.CT_PYAPI_COUNT
+    table = (c_void_p * len(slots))(*slots)
+    check(pylib.ct_dlpack_py_init(table, len(slots)))
+    return pylib.ct_dlpack_py_exchange_api()
+
+
+_EXCHANGE_API_CAPSULE = _init()
+
+
+# ---- producer ------------------------------------------------------------------------------
+
+def _device_of(t):
+    dtype, index = c_int32(), c_int32()
+    check(_tensor_device(byref(dtype), byref(index), t._h))
+    return dtype.value, index.value
+
+
+def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None):
+    """The tensor as a DLPack capsule, per the array API standard.
+
+    ``max_version``: the newest (major, minor) the consumer reads; None means
+    a legacy "dltensor" capsule. ``dl_device``: the (type, id) the consumer
+    wants. ``copy``: True always copies (flag IS_COPIED), False never does.
+    ``stream``: must be None (or -1) for CPU tensors.
+    """
+    if stream is not None and stream != -1:
+        if not isinstance(stream, int):
+            raise TypeError("__dlpack__: stream must be an int or None, not %s" % type(stream).__name__)
+        raise ValueError("__dlpack__: stream must be None for a CPU tensor, got %r" % (stream,))
+    versioned = False
+    if max_version is not None:
+        try:
+            major, _minor = max_version
+            major = int(major)
+        except (TypeError, ValueError):
+            raise TypeError("__dlpack__: max_version must be a (major, minor) tuple, got %r"
+                            % (max_version,)) from None
+        versioned = major >= 1
+    dl_type, dl_index = _capi.CT_DEVICE_NONE, -1
+    if dl_device is not None:
+        try:
+            dl_type, dl_index = (int(v) for v in dl_device)
+        except (TypeError, ValueError):
+            raise TypeError("__dlpack__: dl_device must be a (device_type, device_id) tuple, got %r"
+                            % (dl_device,)) from None
+    if copy is None:
+        mode = _capi.CT_DLPACK_COPY_IF_NEEDED
+    elif copy is True:
+        mode = _capi.CT_DLPACK_COPY_ALWAYS
+    elif copy is False:
+        mode = _capi.CT_DLPACK_COPY_NEVER
+    else:
+        raise TypeError("__dlpack__: copy must be None, True or False, got %r" % (copy,))
+    return _export(self._h, versioned, mode, dl_type, dl_index)
+
+
+def __dlpack_device__(self):
+    """(DLDeviceType, device id) of the tensor's memory."""
+    dtype, index = _device_of(self)
+    return DLDeviceType(dtype), index
+
+
+# ---- consumer ------------------------------------------------------------------------------
+
+def _from_capsule(capsule):
+    out = c_void_p()
+    st = _import(out, capsule)
+    if st:
+        check(st)
+    return _wrap(out.value)
+
+
+# type -> how many of ("stream", "max_version", "dl_device", "copy") its __dlpack__ took.
+_ACCEPTED = {}
+_CAPSULE_TYPE = type(_EXCHANGE_API_CAPSULE)
+
+
+def _capsule_of(x, dl_device, copy):
+    """Calls x.__dlpack__ with the newest keywords it accepts (the standard's fallback)."""
+    kinds = type(x)
+    full = {"stream": None, "max_version": _DLPACK_VERSION}
+    if dl_device is not None:
+        full["dl_device"] = dl_device
+    if copy is not None:
+        full["copy"] = copy
+    attempts = (full, {"stream": None}, {})
+    start = _ACCEPTED.get(kinds, 0)
+    for level in range(start, len(attempts)):
+        try:
+            capsule = x.__dlpack__(**attempts[level])
+        except TypeError as exc:
+            # Only a refused keyword means an older producer; other TypeErrors are the caller's.
+            if level == len(attempts) - 1 or "keyword" not in str(exc):
+                raise
+            continue
+        if level != start:
+            _ACCEPTED[kinds] = level
+        return capsule, level == 0
+
+
+# type -> _ACCEPTED's level, for producer types without a C exchange API that have been
+# imported from before: from_dlpack(x) of such a type goes straight to the right call.
+_FAST = {}
+
+
+def _from_known(x, level):
+    x.__dlpack_device__()
+    if level == 0:
+        capsule = x.__dlpack__(stream=None, max_version=_DLPACK_VERSION)
+    elif level == 1:
+        capsule = x.__dlpack__(stream=None)
+    else:
+        capsule = x.__dlpack__()
+    out = c_void_p()
+    st = _import(out, capsule)
+    if st:
+        check(st)
+    return _wrap(out.value)
+
+
+def from_dlpack(x, *, device=None, copy=None):
+    """A tensor sharing x's memory through DLPack (``torch.from_dlpack``).
+
+    x is any object with ``__dlpack__`` and ``__dlpack_device__`` (NumPy,
+    PyTorch, CuPy, JAX, ctensor), or a DLPack capsule. ``device``: where the
+    result must live (a copy when x is elsewhere, refused when ``copy`` is
+    False). ``copy``: True always copies, False never does (BufferError or
+    ValueError when it would have to), None copies only when needed.
+    """
+    if device is None and copy is None:
+        level = _FAST.get(type(x))
+        if level is not None:
+            return _from_known(x, level)
+    if copy is not None and copy is not True and copy is not False:
+        raise TypeError("from_dlpack: copy must be None, True or False, got %r" % (copy,))
+    want = None if device is None else _device.parse(device)
+    if type(x) is _CAPSULE_TYPE:
+        result = _from_capsule(x)
+        honoured = False
+    else:
+        api = getattr(type(x), "__dlpack_c_exchange_api__", None)
+        if api is not None and want is None and copy is None and type(api) is _CAPSULE_TYPE:
+            out = c_void_p()
+            check(_import_exchange(byref(out), api, x))
+            return _wrap(out.value)
+        if not hasattr(x, "__dlpack__"):
+            raise AttributeError("from_dlpack: %s object has no __dlpack__ method"
+                                 % type(x).__name__)
+        x.__dlpack_device__()  # the standard's first call; propagates the producer's errors
+        dl_device = None if want is None else (int(want[0]), max(int(want[1]), 0))
+        capsule, honoured = _capsule_of(x, dl_device, copy)
+        result = _from_capsule(capsule)
+        if want is None and copy is None and api is None:
+            _FAST[type(x)] = _ACCEPTED.get(type(x), 0)
+    if want is not None:
+        have = _device_of(result)
+        if have[0] != want[0] or (want[1] >= 0 and have[1] != want[1]):
+            if copy is False:
+                raise ValueError("from_dlpack: the data is on device (%d, %d) and copy=False forbids "
+                                 "moving it to (%d, %d)" % (have + want))
+            return result.to(_device._from_code(*want))
+    if copy is True and not honoured:
+        result = result.clone()
+    return result
+
+
+# ---- NumPy ---------------------------------------------------------------------------------
+
+def from_numpy(ndarray):
+    """A tensor sharing the memory of a NumPy array (``torch.from_numpy``).
+
+    Writes through either are seen by the other. A read-only array gives a
+    read-only tensor. Arrays with negative strides are refused, as torch
+    refuses them.
+    """
+    np = sys.modules.get("numpy")
+    if np is None or not isinstance(ndarray, np.ndarray):
+        raise TypeError("from_numpy: expected np.ndarray (got %s)" % type(ndarray).__name__)
+    try:
+        capsule = ndarray.__dlpack__()
+    except BufferError:
+        # A read-only array has no legacy export: NumPy 2.1+ flags it in a versioned one;
+        # NumPy 1.x exports neither read-only nor bool arrays: wrap their memory directly.
+        try:
+            capsule = ndarray.__dlpack__(max_version=_DLPACK_VERSION)
+        except (BufferError, TypeError):
+            return _wrap_array(ndarray)
+    out = c_void_p()
+    st = _import(out, capsule)
+    if st:
+        if st != _capi.CT_ERR_DLPACK:
+            check(st)
+        return _wrap_array(ndarray)  # says why (negative strides, unsupported dtype)
+    return _wrap(out.value)
+
+
+# (kind, itemsize) of a NumPy dtype -> ctensor dtype code.
+_NUMPY_CODES = {("b", 1): _capi.CT_BOOL, ("u", 1): _capi.CT_UINT8, ("i", 1): _capi.CT_INT8,
+                ("i", 2): _capi.CT_INT16, ("i", 4): _capi.CT_INT32, ("i", 8): _capi.CT_INT64,
+                ("f", 2): _capi.CT_FLOAT16, ("f", 4): _capi.CT_FLOAT32, ("f", 8): _capi.CT_FLOAT64,
+                ("c", 8): _capi.CT_COMPLEX64, ("c", 16): _capi.CT_COMPLEX128}
+
+
+def _wrap_array(a):
+    """A tensor over a NumPy array's memory that keeps the array alive (C deleter)."""
+    dt = a.dtype
+    code = _NUMPY_CODES.get((dt.kind, dt.itemsize))
+    if code is None:
+        raise TypeError("from_numpy: can't convert np.ndarray of type %s; the supported types are "
+                        "bool, uint8, int8, int16, int32, int64, float16, float32, float64, "
+                        "complex64 and complex128" % dt)
+    if not dt.isnative:
+        raise ValueError("from_numpy: the array's byte order is not the machine's")
+    itemsize = dt.itemsize
+    # Size-1 dims never step, nor does an empty array: their strides do not matter.
+    steps = [0 if n == 1 or a.size == 0 else st for n, st in zip(a.shape, a.strides)]
+    for s in steps:
+        if s < 0:
+            raise ValueError("from_numpy: at least one stride of the array is negative, which "
+                             "tensors do not support (copy the array first: array.copy())")
+        if s % itemsize:
+            raise ValueError("from_numpy: stride %d is not a multiple of the element size %d"
+                             % (s, itemsize))
+    nd = a.ndim
+    shape = (ctypes.c_int64 * nd)(*a.shape)
+    strides = (ctypes.c_int64 * nd)(*(s // itemsize for s in steps))
+    flags = 0 if a.flags.writeable else _capi.CT_BLOB_READ_ONLY
+    out = c_void_p()
+    check(pylib.ct_dlpack_py_wrap_buffer(byref(out), a, a.__array_interface__["data"][0], nd,
+                                         shape, strides, code, flags))
+    return _wrap(out.value)
+
+
+# NumPy typestr of each dtype code (bfloat16 has none).
+_TYPESTR = {}
+
+
+def _typestr(code):
+    s = _TYPESTR.get(code)
+    if s is None:
+        little = "<" if sys.byteorder == "little" else ">"
+        table = {_capi.CT_BOOL: "|b1", _capi.CT_UINT8: "|u1", _capi.CT_INT8: "|i1",
+                 _capi.CT_INT16: little + "i2", _capi.CT_INT32: little + "i4",
+                 _capi.CT_INT64: little + "i8", _capi.CT_FLOAT16: little + "f2",
+                 _capi.CT_FLOAT32: little + "f4", _capi.CT_FLOAT64: little + "f8",
+                 _capi.CT_COMPLEX64: little + "c8", _capi.CT_COMPLEX128: little + "c16"}
+        s = table.get(code)
+        if s is None:
+            raise TypeError("numpy(): NumPy has no dtype for ctensor.%s" % _dtype_name(code))
+        _TYPESTR[code] = s
+    return s
+
+
+def _dtype_name(code):
+    name = ctypes.c_char_p()
+    check(lib.ct_dtype_name(byref(name), code))
+    return name.value.decode()
+
+
+class _ArrayView:
+    """What NumPy wraps: the tensor's memory described by __array_interface__;
+    it keeps the tensor (so the memory) alive as the array's base."""
+
+    __slots__ = ("tensor", "__array_interface__")
+
+    def __init__(self, tensor, interface):
+        self.tensor = tensor
+        self.__array_interface__ = interface
+
+
+_numpy_keeps_writable = None
+
+
+def _numpy_imports_writable(np):
+    """Whether np.from_dlpack keeps a versioned import writable (NumPy 2.3 and later)."""
+    global _numpy_keeps_writable
+    if _numpy_keeps_writable is None:
+        try:
+            major, minor = (int(v) for v in np.__version__.split(".")[:2])
+        except ValueError:
+            major, minor = 0, 0
+        _numpy_keeps_writable = (major, minor) >= (2, 3)
+    return _numpy_keeps_writable
+
+
+def numpy(self, *, force=False):
+    """The tensor as a NumPy array sharing its memory (``Tensor.numpy``).
+
+    Writes through either are seen by the other; a read-only tensor gives a
+    read-only array. ``force=True`` first copies a tensor that is not on the
+    CPU.
+    """
+    np = sys.modules.get("numpy")
+    if np is None:
+        import numpy as np
+    dev = _device_of(self)
+    if dev[0] != _capi.CT_DEVICE_CPU:
+        if not force:
+            raise TypeError("numpy(): the tensor is on %s; use Tensor.cpu() to copy it to host "
+                            "memory first" % (_device._from_code(*dev),))
+        return numpy(self.cpu())
+    if _numpy_imports_writable(np):
+        try:
+            return np.from_dlpack(self)
+        except (BufferError, RuntimeError):
+            pass  # a dtype NumPy lacks: the path below says so
+    # NumPy before 2.3 makes every DLPack import read-only: describe the memory instead.
+    typestr = _typestr(self.dtype.code)
+    shape = tuple(self.shape)
+    ptr = c_void_p()
+    check(lib.ct_tensor_data_ptr(byref(ptr), self._h))
+    read_only = c_bool()
+    check(lib.ct_tensor_is_read_only(byref(read_only), self._h))
+    if not ptr.value:
+        # No memory (no elements): NumPy 1.x cannot wrap a NULL address; nothing is shared.
+        a = np.empty(shape, typestr)
+        a.flags.writeable = not read_only.value
+        return a
+    itemsize = self.element_size()
+    interface = {"version": 3, "shape": shape, "typestr": typestr,
+                 "strides": tuple(s * itemsize for s in self.stride()),
+                 "data": (ptr.value, bool(read_only.value))}
+    return np.asarray(_ArrayView(self, interface))
+
+
+def __array__(self, dtype=None, copy=None):
+    """NumPy's conversion hook: the shared array, or a copy when dtype or copy ask."""
+    a = numpy(self)
+    if dtype is not None and a.dtype != dtype:
+        if copy is False:
+            raise ValueError("__array__: converting to %s needs a copy but copy=False" % (dtype,))
+        return a.astype(dtype)
+    if copy:
+        return a.copy()
+    return a
+
+
+def _install(cls):
+    """Adds the exchange methods to Tensor."""
+    cls.__dlpack__ = __dlpack__
+    cls.__dlpack_device__ = __dlpack_device__
+    cls.__dlpack_c_exchange_api__ = _EXCHANGE_API_CAPSULE
+    cls.numpy = numpy
+    cls.__array__ = __array__
+    cls.__array_priority__ = 1000  # ndarray <op> tensor defers to the tensor's reflected op
