@@ -222,7 +222,7 @@ ct_status ct_to_dlpack(DLManagedTensor **out, ct_tensor *t, ct_dlpack_copy copy,
 
 /* ---- import ------------------------------------------------------------------------------------ */
 
-static void ct__dl_call_deleter(void *managed, bool versioned) {
+void ct__dl_call_deleter(void *managed, bool versioned) {
   if (!managed) return;
   if (versioned) {
     DLManagedTensorVersioned *m = managed;
@@ -237,7 +237,7 @@ static void ct__dl_call_deleter(void *managed, bool versioned) {
 static void ct__dl_import_release(void *data, void *ctx) {
   (void)data;
   ct__dl_owner *imp = ctx;
-  ct__dl_call_deleter(imp->managed, imp->versioned);
+  imp->call(imp->managed, imp->versioned);
   ct__free(imp);
   atomic_fetch_sub(&ct__dl_live_imports, 1);
 }
@@ -332,7 +332,8 @@ static ct_status ct__dl_view(ct_tensor **out, const DLTensor *dl, bool read_only
   return st;
 }
 
-ct_status ct__dl_import(ct_tensor **out, void *managed, bool versioned, bool own_on_error, const char *fn) {
+ct_status ct__dl_import(ct_tensor **out, void *managed, bool versioned, bool own_on_error,
+                        ct__dl_deleter_call call, const char *fn) {
   *out = NULL;
   ct_status st;
   ct__dl_owner *imp = NULL;
@@ -349,6 +350,7 @@ ct_status ct__dl_import(ct_tensor **out, void *managed, bool versioned, bool own
   if (st != CT_OK) goto fail;
   imp->managed = managed;
   imp->versioned = versioned;
+  imp->call = call ? call : ct__dl_call_deleter;
   if (versioned) {
     DLManagedTensorVersioned *m = managed;
     st = ct__dl_view(out, &m->dl_tensor, (m->flags & DLPACK_FLAG_BITMASK_READ_ONLY) != 0, imp, fn);
@@ -358,7 +360,7 @@ ct_status ct__dl_import(ct_tensor **out, void *managed, bool versioned, bool own
   if (st == CT_OK) return CT_OK;
 fail:
   ct__free(imp);
-  if (own_on_error) ct__dl_call_deleter(managed, versioned);
+  if (own_on_error) (call ? call : ct__dl_call_deleter)(managed, versioned);
   return st;
 }
 
@@ -370,7 +372,7 @@ ct_status ct_from_dlpack_versioned(ct_tensor **out, DLManagedTensorVersioned *sr
   }
   *out = NULL;
   CT_CHECK_NOT_NULL(src);
-  return ct__dl_import(out, src, true, true, __func__);
+  return ct__dl_import(out, src, true, true, NULL, __func__);
 }
 
 ct_status ct_from_dlpack(ct_tensor **out, DLManagedTensor *src) {
@@ -380,5 +382,5 @@ ct_status ct_from_dlpack(ct_tensor **out, DLManagedTensor *src) {
   }
   *out = NULL;
   CT_CHECK_NOT_NULL(src);
-  return ct__dl_import(out, src, false, true, __func__);
+  return ct__dl_import(out, src, false, true, NULL, __func__);
 }

@@ -139,6 +139,20 @@ void *ct_dlpack_py_export(ct_tensor *t, bool versioned, ct_dlpack_copy copy, ct_
   return capsule;
 }
 
+/*
+ * The deleter call of tensors imported from Python objects: producers' deleters
+ * may touch Python (NumPy's drops its array), but ctensor releases storage
+ * from any thread, usually without the GIL (CDLL calls drop it). So the GIL is
+ * taken around them, as PyTorch does; after Py_Finalize nothing can be
+ * called safely, and the tensor is leaked.
+ */
+static void ct__py_call_deleter(void *managed, bool versioned) {
+  if (!managed || !ct__py.is_initialized()) return;
+  int state = ct__py.gil_ensure();
+  ct__dl_call_deleter(managed, versioned);
+  ct__py.gil_release(state);
+}
+
 /* The managed tensor behind an import's storage, detached so that no deleter runs. */
 static void ct__py_detach(ct_tensor *t) {
   ct__dl_owner *owner = t->storage->deleter_ctx;
@@ -162,7 +176,7 @@ ct_status ct_dlpack_py_import(ct_tensor **out, void *py_capsule) {
   void *managed = ct__py.capsule_get_pointer(py_capsule, versioned ? ct__cap_versioned : ct__cap_legacy);
   CT_CHECK_ARG(managed != NULL, CT_ERR_DLPACK, "ct_dlpack_py_import: the capsule holds NULL");
   /* Import first, rename after: on any failure the capsule still owns the tensor. */
-  CT_TRY(ct__dl_import(out, managed, versioned, false, __func__));
+  CT_TRY(ct__dl_import(out, managed, versioned, false, ct__py_call_deleter, __func__));
   if (ct__py.capsule_set_name(py_capsule, versioned ? ct__cap_used_versioned : ct__cap_used_legacy) != 0) {
     ct__py_detach(*out);
     ct_tensor_release(*out);
@@ -189,7 +203,7 @@ ct_status ct_dlpack_py_import_exchange(ct_tensor **out, void *py_api, void *py_o
   DLManagedTensorVersioned *m = NULL;
   if (api->managed_tensor_from_py_object_no_sync(py_obj, &m) != 0 || !m)
     return ct__error(CT_ERR_DLPACK, "ct_dlpack_py_import_exchange: the producer could not export the object");
-  return ct__dl_import(out, m, true, true, __func__);
+  return ct__dl_import(out, m, true, true, ct__py_call_deleter, __func__);
 }
 
 /* ---- memory owned by a Python object ----------------------------------------------------------- */
@@ -294,7 +308,8 @@ static int ct__ex_from_py(void *py_object, DLManagedTensorVersioned **out) {
 static int ct__ex_to_py(DLManagedTensorVersioned *tensor, void **out_py_object) {
   *out_py_object = NULL;
   ct_tensor *t;
-  if (ct__dl_import(&t, tensor, true, true, "ctensor exchange API managed_tensor_to_py_object_no_sync") != CT_OK)
+  if (ct__dl_import(&t, tensor, true, true, ct__py_call_deleter,
+                    "ctensor exchange API managed_tensor_to_py_object_no_sync") != CT_OK)
     return ct__py_raise();
   void *h = ct__py.long_from_void_ptr(t);
   void *object = h ? ct__py.call_object_args(ct__py.wrap_handle, h, NULL) : NULL;

@@ -128,10 +128,16 @@ def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None
     return _export(self._h, versioned, mode, dl_type, dl_index)
 
 
+_DL_DEVICE_TYPES = {int(m): m for m in DLDeviceType}
+
+
 def __dlpack_device__(self):
     """(DLDeviceType, device id) of the tensor's memory."""
-    dtype, index = _device_of(self)
-    return DLDeviceType(dtype), index
+    dtype, index = c_int32(), c_int32()
+    st = _tensor_device(dtype, index, self._h)
+    if st:
+        check(st)
+    return _DL_DEVICE_TYPES[dtype.value], index.value
 
 
 # ---- consumer ------------------------------------------------------------------------------
@@ -202,7 +208,12 @@ def from_dlpack(x, *, device=None, copy=None):
     ValueError when it would have to), None copies only when needed.
     """
     if device is None and copy is None:
-        level = _FAST.get(type(x))
+        kind = type(x)
+        if kind is Tensor:
+            # ctensor to ctensor: the same tensor, in a new object (handles never change).
+            lib.ct_tensor_retain(x._h)
+            return _wrap(x._h)
+        level = _FAST.get(kind)
         if level is not None:
             return _from_known(x, level)
     if copy is not None and copy is not True and copy is not False:
@@ -367,17 +378,17 @@ def numpy(self, *, force=False):
     np = sys.modules.get("numpy")
     if np is None:
         import numpy as np
+    if _numpy_imports_writable(np):
+        try:
+            return np.from_dlpack(self)
+        except (BufferError, RuntimeError, TypeError):
+            pass  # another device, or a dtype NumPy lacks: the path below says which
     dev = _device_of(self)
     if dev[0] != _capi.CT_DEVICE_CPU:
         if not force:
             raise TypeError("numpy(): the tensor is on %s; use Tensor.cpu() to copy it to host "
                             "memory first" % (_device._from_code(*dev),))
         return numpy(self.cpu())
-    if _numpy_imports_writable(np):
-        try:
-            return np.from_dlpack(self)
-        except (BufferError, RuntimeError):
-            pass  # a dtype NumPy lacks: the path below says so
     # NumPy before 2.3 makes every DLPack import read-only: describe the memory instead.
     typestr = _typestr(self.dtype.code)
     shape = tuple(self.shape)
