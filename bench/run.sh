@@ -194,3 +194,24 @@ for side in 2_numpy 3_numpy2 4_torch; do
   if ls "$out/$side".r*.jsonl >/dev/null 2>&1; then cols="$cols $(ls "$out/$side".r*.jsonl | paste -sd, -)"; fi
 done
 "$py" "$src/bench/report.py" $cols | tee "$out/table.txt"
+
+# ---- Python overhead: bench/py_overhead.py (see bench/README.md) ---------------------------------
+
+# The bindings' per-op and DLPack exchange costs next to PyTorch and NumPy, under each interpreter
+# above, into $out/py_overhead.txt. BENCH_PYO=0 skips it; it needs the shared library (the private
+# copy, or .libs/ for BENCH_LINK=static) and this tree's bindings/python.
+pyo_lib=$root/$build/lib/libctensor.so
+[ -e "$pyo_lib" ] || pyo_lib=$root/.libs/libctensor.so.0
+if [ "${BENCH_PYO:-1}" != 0 ] && [ -e "$pyo_lib" ] && [ -d "$src/bindings/python/ctensor" ]; then
+  echo "bench/run.sh: bench/py_overhead.py..." >&2
+  : >"$out/py_overhead.txt"
+  : >"$out/py_overhead.log"
+  for p in "$py" $np2; do
+    echo >>"$out/py_overhead.txt"
+    if ! CTENSOR_LIBRARY=$pyo_lib PYTHONPATH="$src/bindings/python${PYTHONPATH:+:$PYTHONPATH}" \
+      "$p" "$src/bench/py_overhead.py" >>"$out/py_overhead.txt" 2>>"$out/py_overhead.log"; then
+      echo "bench/run.sh: bench/py_overhead.py failed under $p (see $out/py_overhead.log)" >&2
+    fi
+  done
+  cat "$out/py_overhead.txt"
+fi
