@@ -822,6 +822,18 @@ def emit_python(model):
             body.append("")
             body.append("# %s" % current[len("include/"):])
         body.append("%s = %r" % (c["name"], c["value"]))
+    named = {}
+    for c in model["constants"]:
+        if c.get("enum"):
+            named.setdefault(c["enum"], []).append(c["name"])
+    if named:
+        body.append("")
+        body.append("# The members of each named enum, in declaration order.")
+        body.append("ENUMS = {")
+        for name, members in named.items():
+            body.extend(_py_wrap('    "%s": (' % name, ['"%s"' % m for m in members], "),",
+                                 "        "))
+        body.append("}")
 
     # types: struct classes first, so that pointers and callbacks may name any of them
     structs = [s for s in model["structs"] if not s["opaque"]]

@@ -76,16 +76,7 @@ static void ct__py_capsule_free(void *capsule, const char *name, bool versioned)
   if (!ct__py.capsule_is_valid(capsule, name)) return;
   void *type, *value, *traceback;
   ct__py.err_fetch(&type, &value, &traceback);
-  void *managed = ct__py.capsule_get_pointer(capsule, name);
-  if (managed) {
-    if (versioned) {
-      DLManagedTensorVersioned *m = managed;
-      if (m->deleter) m->deleter(m);
-    } else {
-      DLManagedTensor *m = managed;
-      if (m->deleter) m->deleter(m);
-    }
-  }
+  ct__dl_call_deleter(ct__py.capsule_get_pointer(capsule, name), versioned);
   ct__py.err_restore(type, value, traceback);
 }
 

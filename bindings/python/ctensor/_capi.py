@@ -158,6 +158,19 @@ CT_PYAPI_IS_INITIALIZED = 20
 CT_PYAPI_RAISE = 21
 CT_PYAPI_COUNT = 22
 
+# The members of each named enum, in declaration order.
+ENUMS = {
+    "DLDeviceType": (
+        "kDLCPU", "kDLCUDA", "kDLCUDAHost", "kDLOpenCL", "kDLVulkan", "kDLMetal", "kDLVPI",
+        "kDLROCM", "kDLROCMHost", "kDLExtDev", "kDLCUDAManaged", "kDLOneAPI", "kDLWebGPU",
+        "kDLHexagon", "kDLMAIA", "kDLTrn"),
+    "DLDataTypeCode": (
+        "kDLInt", "kDLUInt", "kDLFloat", "kDLOpaqueHandle", "kDLBfloat", "kDLComplex", "kDLBool",
+        "kDLFloat8_e3m4", "kDLFloat8_e4m3", "kDLFloat8_e4m3b11fnuz", "kDLFloat8_e4m3fn",
+        "kDLFloat8_e4m3fnuz", "kDLFloat8_e5m2", "kDLFloat8_e5m2fnuz", "kDLFloat8_e8m0fnu",
+        "kDLFloat6_e2m3fn", "kDLFloat6_e3m2fn", "kDLFloat4_e2m1fn"),
+}
+
 
 # ---- types --------------------------------------------------------------------------------------
 ct_status = c_int32

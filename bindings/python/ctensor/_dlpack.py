@@ -32,26 +32,10 @@ __all__ = ["from_dlpack", "from_numpy", "DLDeviceType"]
 _DLPACK_VERSION = (_capi.DLPACK_MAJOR_VERSION, _capi.DLPACK_MINOR_VERSION)
 
 
-class DLDeviceType(enum.IntEnum):
-    """DLPack device types, as ``__dlpack_device__`` reports them."""
-
-    kDLCPU = 1
-    kDLCUDA = 2
-    kDLCUDAHost = 3
-    kDLOpenCL = 4
-    kDLVulkan = 7
-    kDLMetal = 8
-    kDLVPI = 9
-    kDLROCM = 10
-    kDLROCMHost = 11
-    kDLExtDev = 12
-    kDLCUDAManaged = 13
-    kDLOneAPI = 14
-    kDLWebGPU = 15
-    kDLHexagon = 16
-    kDLMAIA = 17
-    kDLTrn = 18
-
+# DLPack device types, as __dlpack_device__ reports them (kDLCPU = 1, ...).
+DLDeviceType = enum.IntEnum("DLDeviceType",
+                            [(n, getattr(_capi, n)) for n in _capi.ENUMS["DLDeviceType"]],
+                            module=__name__)
 
 _export = pylib.ct_dlpack_py_export
 _import = pylib.ct_dlpack_py_import

@@ -191,3 +191,18 @@ __all__ = ["LEGACY", "VERSIONED", "USED_LEGACY", "USED_VERSIONED", "API_NAME", "
            "live", "rss_bytes", "capsule_name", "capsule_pointer", "managed_of", "steal",
            "export_versioned", "export_legacy", "call_deleter", "capsule", "set_dims", "Producer",
            "Torch113Producer", "NumPy124Producer", "run_python", "has_module"]
+
+
+def sample(dtype):
+    """A small 2x3 tensor of dtype with distinct, exactly representable values."""
+    if dtype == ctensor.bool:
+        data = [[True, False, True], [False, False, True]]
+    elif dtype == ctensor.uint8:
+        data = [[1, 2, 250], [7, 0, 128]]
+    elif dtype.is_complex:
+        data = [[1 + 2j, -3j, 0.5], [2.25, -1 + 1j, 0]]
+    elif dtype.is_floating_point:
+        data = [[1.5, -2.25, 3.0], [0.5, -0.125, 8.0]]
+    else:
+        data = [[1, -2, 3], [-4, 5, 127]]
+    return ctensor.tensor(data, dtype=dtype)

@@ -22,6 +22,7 @@ from ctensor import _capi
 from ctensor._lib import lib
 
 from dlpack_util import (
+    sample,
     LEGACY, VERSIONED, USED_LEGACY, USED_VERSIONED, API_NAME, Versioned,
     NumPy124Producer, Producer, Torch113Producer, call_deleter, capsule, capsule_name,
     capsule_pointer, export_legacy, export_versioned, live, managed_of, set_dims, steal,
@@ -48,19 +49,6 @@ NP_NAME = {
 }
 
 
-def sample(dtype):
-    """A small 2x3 tensor of dtype with distinct, exactly representable values."""
-    if dtype == ctensor.bool:
-        data = [[True, False, True], [False, False, True]]
-    elif dtype == ctensor.uint8:
-        data = [[1, 2, 250], [7, 0, 128]]
-    elif dtype.is_complex:
-        data = [[1 + 2j, -3j, 0.5], [2.25, -1 + 1j, 0]]
-    elif dtype.is_floating_point:
-        data = [[1.5, -2.25, 3.0], [0.5, -0.125, 8.0]]
-    else:
-        data = [[1, -2, 3], [-4, 5, 127]]
-    return ctensor.tensor(data, dtype=dtype)
 
 
 def np_version(np):

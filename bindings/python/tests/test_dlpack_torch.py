@@ -16,6 +16,7 @@ import pytest
 import ctensor
 
 from dlpack_util import (
+    sample,
     LEGACY, USED_LEGACY, VERSIONED, Producer, capsule, capsule_name, export_legacy,
     live, run_python, set_dims,
 )
@@ -35,19 +36,6 @@ TORCH_DTYPE = {
 TORCH_HAS_DLPACK_BOOL = TORCH_VERSION >= (2, 0)
 
 
-def sample(dtype):
-    """A 2x3 tensor of distinct, exactly representable values."""
-    if dtype == ctensor.bool:
-        data = [[True, False, True], [False, False, True]]
-    elif dtype == ctensor.uint8:
-        data = [[1, 2, 250], [7, 0, 128]]
-    elif dtype.is_complex:
-        data = [[1 + 2j, -3j, 0.5], [2.25, -1 + 1j, 0]]
-    elif dtype.is_floating_point:
-        data = [[1.5, -2.25, 3.0], [0.5, -0.125, 8.0]]
-    else:
-        data = [[1, -2, 3], [-4, 5, 127]]
-    return ctensor.tensor(data, dtype=dtype)
 
 
 # Exports a test has seen torch leak on purpose (known torch bugs), reset per test.
