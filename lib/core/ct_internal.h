@@ -50,10 +50,17 @@ enum { CT__ALIGNMENT = 64 };
 void *ct__malloc(size_t nbytes);
 /* As ct__malloc, zero-filled. */
 void *ct__calloc(size_t nbytes);
-/* Frees memory from ct__malloc/ct__calloc; NULL does nothing. */
+/*
+ * nbytes with malloc's own alignment (16 on x86-64), for small headers (tensors,
+ * storages, DLPack blocks): much cheaper than an aligned block. Freed by ct__free.
+ */
+void *ct__malloc_meta(size_t nbytes);
+/* Frees memory from ct__malloc/ct__calloc/ct__malloc_meta; NULL does nothing. */
 void ct__free(void *p);
 /* ct__malloc that records CT_ERR_OUT_OF_MEMORY naming fn and what on failure. */
 ct_status ct__alloc_or_error(void **out, size_t nbytes, const char *fn, const char *what);
+/* The same for ct__malloc_meta. */
+ct_status ct__alloc_meta_or_error(void **out, size_t nbytes, const char *fn, const char *what);
 
 /* ---- dtypes --------------------------------------------------------------------------------- */
 

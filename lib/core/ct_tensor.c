@@ -99,7 +99,7 @@ ct_status ct__tensor_make(struct ct_tensor **out, ct_storage *storage, ct_dtype 
   *out = NULL;
   struct ct_tensor *t;
   size_t nbytes = sizeof *t + 2 * (size_t)ndim * sizeof(int64_t);
-  CT_TRY(ct__alloc_or_error((void **)&t, nbytes, fn, "a tensor"));
+  CT_TRY(ct__alloc_meta_or_error((void **)&t, nbytes, fn, "a tensor"));
   atomic_init(&t->refcount, 1);
   t->storage = storage;
   atomic_fetch_add(&storage->refcount, 1);
@@ -124,7 +124,7 @@ ct_status ct__tensor_make(struct ct_tensor **out, ct_storage *storage, ct_dtype 
 /* A storage header holding one reference that the caller hands to a tensor or drops. */
 static ct_status ct__storage_new(ct_storage **out, const char *fn) {
   ct_storage *s;
-  CT_TRY(ct__alloc_or_error((void **)&s, sizeof *s, fn, "a storage"));
+  CT_TRY(ct__alloc_meta_or_error((void **)&s, sizeof *s, fn, "a storage"));
   memset(s, 0, sizeof *s);
   atomic_init(&s->refcount, 1);
   *out = s;

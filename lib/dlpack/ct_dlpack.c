@@ -163,7 +163,7 @@ static void ct__dl_fill(DLTensor *dl, ct__dl_export *e, const ct_tensor *src) {
 static ct_status ct__dl_export_new(ct__dl_export **out, const ct_tensor *src, const char *fn) {
   ct__dl_export *e;
   size_t nbytes = sizeof *e + 2 * (size_t)src->ndim * sizeof(int64_t);
-  CT_TRY(ct__alloc_or_error((void **)&e, nbytes, fn, "a DLPack export"));
+  CT_TRY(ct__alloc_meta_or_error((void **)&e, nbytes, fn, "a DLPack export"));
   memset(e, 0, sizeof *e);
   e->storage = src->storage;
   atomic_fetch_add(&e->storage->refcount, 1);
@@ -346,7 +346,7 @@ ct_status ct__dl_import(ct_tensor **out, void *managed, bool versioned, bool own
       goto fail;
     }
   }
-  st = ct__alloc_or_error((void **)&imp, sizeof *imp, fn, "a DLPack import");
+  st = ct__alloc_meta_or_error((void **)&imp, sizeof *imp, fn, "a DLPack import");
   if (st != CT_OK) goto fail;
   imp->managed = managed;
   imp->versioned = versioned;
