@@ -301,22 +301,18 @@ def _wrap_array(a):
 
 
 # NumPy typestr of each dtype code (bfloat16 has none).
-_TYPESTR = {}
+_ORDER = "<" if sys.byteorder == "little" else ">"
+_TYPESTR = {_capi.CT_BOOL: "|b1", _capi.CT_UINT8: "|u1", _capi.CT_INT8: "|i1",
+            _capi.CT_INT16: _ORDER + "i2", _capi.CT_INT32: _ORDER + "i4",
+            _capi.CT_INT64: _ORDER + "i8", _capi.CT_FLOAT16: _ORDER + "f2",
+            _capi.CT_FLOAT32: _ORDER + "f4", _capi.CT_FLOAT64: _ORDER + "f8",
+            _capi.CT_COMPLEX64: _ORDER + "c8", _capi.CT_COMPLEX128: _ORDER + "c16"}
 
 
 def _typestr(code):
     s = _TYPESTR.get(code)
     if s is None:
-        little = "<" if sys.byteorder == "little" else ">"
-        table = {_capi.CT_BOOL: "|b1", _capi.CT_UINT8: "|u1", _capi.CT_INT8: "|i1",
-                 _capi.CT_INT16: little + "i2", _capi.CT_INT32: little + "i4",
-                 _capi.CT_INT64: little + "i8", _capi.CT_FLOAT16: little + "f2",
-                 _capi.CT_FLOAT32: little + "f4", _capi.CT_FLOAT64: little + "f8",
-                 _capi.CT_COMPLEX64: little + "c8", _capi.CT_COMPLEX128: little + "c16"}
-        s = table.get(code)
-        if s is None:
-            raise TypeError("numpy(): NumPy has no dtype for ctensor.%s" % _dtype_name(code))
-        _TYPESTR[code] = s
+        raise TypeError("numpy(): NumPy has no dtype for ctensor.%s" % _dtype_name(code))
     return s
 
 
