@@ -322,17 +322,6 @@ def _dtype_name(code):
     return name.value.decode()
 
 
-class _ArrayView:
-    """What NumPy wraps: the tensor's memory described by __array_interface__;
-    it keeps the tensor (so the memory) alive as the array's base."""
-
-    __slots__ = ("tensor", "__array_interface__")
-
-    def __init__(self, tensor, interface):
-        self.tensor = tensor
-        self.__array_interface__ = interface
-
-
 _numpy_keeps_writable = None
 
 
@@ -346,6 +335,16 @@ def _numpy_imports_writable(np):
             major, minor = 0, 0
         _numpy_keeps_writable = (major, minor) >= (2, 3)
     return _numpy_keeps_writable
+
+
+# A ctypes type viewing host memory for NumPy's buffer protocol. One type of the largest
+# length serves every tensor (ctypes keeps every array type it makes: one per length would
+# pile up); np.ndarray reads only the bytes its shape and strides reach.
+_HOST_BYTES = ctypes.c_char * (1 << 62)
+_data_ptr = lib.ct_tensor_data_ptr
+_is_read_only = lib.ct_tensor_is_read_only
+_strides = lib.ct_tensor_strides
+_INT64S = [ctypes.c_int64 * n for n in range(9)]
 
 
 def numpy(self, *, force=False):
@@ -363,29 +362,38 @@ def numpy(self, *, force=False):
             return np.from_dlpack(self)
         except (BufferError, RuntimeError, TypeError):
             pass  # another device, or a dtype NumPy lacks: the path below says which
-    dev = _device_of(self)
-    if dev[0] != _capi.CT_DEVICE_CPU:
+    h = self._h
+    dev, index = c_int32(), c_int32()
+    st = _tensor_device(dev, index, h)
+    if st:
+        check(st)
+    if dev.value != _capi.CT_DEVICE_CPU:
         if not force:
             raise TypeError("numpy(): the tensor is on %s; use Tensor.cpu() to copy it to host "
-                            "memory first" % (_device._from_code(*dev),))
+                            "memory first" % (_device._from_code(dev.value, index.value),))
         return numpy(self.cpu())
-    # NumPy before 2.3 makes every DLPack import read-only: describe the memory instead.
-    typestr = _typestr(self.dtype.code)
-    shape = tuple(self.shape)
-    ptr = c_void_p()
-    check(lib.ct_tensor_data_ptr(byref(ptr), self._h))
-    read_only = c_bool()
-    check(lib.ct_tensor_is_read_only(byref(read_only), self._h))
-    if not ptr.value:
-        # No memory (no elements): NumPy 1.x cannot wrap a NULL address; nothing is shared.
-        a = np.empty(shape, typestr)
-        a.flags.writeable = not read_only.value
-        return a
-    itemsize = self.element_size()
-    interface = {"version": 3, "shape": shape, "typestr": typestr,
-                 "strides": tuple(s * itemsize for s in self.stride()),
-                 "data": (ptr.value, bool(read_only.value))}
-    return np.asarray(_ArrayView(self, interface))
+    dtype = self.dtype
+    typestr = _typestr(dtype.code)
+    shape = self.shape
+    ptr, read_only = c_void_p(), c_bool()
+    _data_ptr(ptr, h)
+    _is_read_only(read_only, h)
+    if ptr.value:
+        # The array's base is a ctypes view of the memory that holds the tensor (which
+        # holds the memory): NumPy never copies, and the view is writable unless the
+        # tensor is not. (np.from_dlpack before NumPy 2.3 makes every import read-only.)
+        memory = _HOST_BYTES.from_address(ptr.value)
+        memory.tensor = self
+        n = len(shape)
+        strides = _INT64S[n]() if n < 9 else (ctypes.c_int64 * n)()
+        _strides(strides, n, h)
+        itemsize = dtype.itemsize
+        a = np.ndarray(shape, typestr, memory, 0, [s * itemsize for s in strides])
+    else:
+        a = np.empty(shape, typestr)  # no elements, no memory: nothing to share
+    if read_only.value:
+        a.flags.writeable = False
+    return a
 
 
 def __array__(self, dtype=None, copy=None):
