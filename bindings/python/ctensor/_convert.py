@@ -41,10 +41,10 @@ def int64_array(seq):
 def size_arg(size, fname):
     """The sizes of a factory, given as varargs (``zeros(2, 3)``) or as one
     sequence (``zeros((2, 3))``, ``zeros([])``), as (int64 array, ndim)."""
-    if len(size) == 1 and not isinstance(size[0], int):
+    if len(size) == 1 and (type(size[0]) is bool or not isinstance(size[0], int)):
         size = size[0]
         if not isinstance(size, (tuple, list)):
-            if hasattr(size, "__index__"):
+            if hasattr(size, "__index__") and not isinstance(size, bool):
                 size = (size,)
             else:
                 raise TypeError("%s(): argument 'size' must be tuple of ints, not %s"

@@ -682,6 +682,18 @@ def _unary_operator(f):
     return op
 
 
+def _invert(self):
+    """~self: bitwise not of an integer tensor, logical not of a bool one."""
+    out = c_void_p()
+    st = lib.ct_bitwise_not(out, self._h)
+    if st:
+        if self.dtype.is_floating_point or self.dtype.is_complex:
+            raise TypeError("~ (operator.invert) is only implemented on integer and "
+                            "Boolean-type tensors")
+        check(st)
+    return _wrap(out.value)
+
+
 def _pow_operator(op):
     def pow_(self, other, modulo=None):
         if modulo is not None:
@@ -744,7 +756,7 @@ def operators():
         ops["__%s__" % name] = _operator(_c(name), _c(name + "_scalar"), ())
     ops["__neg__"] = _unary_operator(lib.ct_neg)
     ops["__abs__"] = _unary_operator(lib.ct_abs)
-    ops["__invert__"] = _unary_operator(lib.ct_bitwise_not)
+    ops["__invert__"] = _invert
     ops["__pos__"] = positive
     ops["__matmul__"] = _matmul
     ops["__rmatmul__"] = _rmatmul

@@ -5,6 +5,7 @@ linspace, eye, tensor, the *_like forms), random generators and print options.
 Operators (``t.add``, ``t + u``, ...) are installed on Tensor by _ops.py.
 """
 
+import math
 import os
 from array import array
 from ctypes import (byref, c_bool, c_char, c_double, c_int32, c_int64, c_size_t, c_uint64,
@@ -387,10 +388,34 @@ class Tensor:
         return self.dtype.is_signed
 
     def type(self, dtype=None, non_blocking=False):
-        """The type name ("ctensor.FloatTensor") without argument, else to(dtype)."""
+        """The type name ("ctensor.FloatTensor") without argument, else the tensor
+        converted to dtype: a dtype or a type name ("ctensor.FloatTensor",
+        "torch.cuda.LongTensor", ...)."""
         if dtype is None:
             return "ctensor." + _TYPE_NAMES[self.dtype.code]
+        if isinstance(dtype, str):
+            return self.to(*_type_name_arg(dtype))
         return self.to(dtype)
+
+    def type_as(self, other):
+        """self converted to other's dtype and moved to its device."""
+        return self.to(other.device, other.dtype)
+
+    # ---- autograd stand-ins (ctensor has no autograd yet) --------------
+
+    def detach(self):
+        """A new view of the same data (there is no graph to detach from)."""
+        return _new(_ct_index, self._h, 1, _ELLIPSIS_KINDS, _ELLIPSIS_VALUES, None)
+
+    def detach_(self):
+        """self (there is no graph to detach from)."""
+        return self
+
+    def requires_grad_(self, requires_grad=True):
+        """self for requires_grad=False; True raises NotImplementedError (no autograd)."""
+        if requires_grad:
+            _no_grad("requires_grad_")
+        return self
 
     # ---- conversions --------------------------------------------------
 
@@ -733,8 +758,10 @@ class Tensor:
     def __setitem__(self, idx, value):
         if isinstance(value, Tensor):
             v = value
+            if v.dtype is not self.dtype and v.dim() == 0:
+                v = v.to(self.dtype)  # a 0-d value converts, as in torch's masked fill
         elif type(value) in _SCALAR_TYPES or _number_kind(value) is not None:
-            v = _convert.wrapped(value)
+            v = _fill_scalar(self, value)
         else:
             raise TypeError("can't assign a %s to a %s" % (_qualname(value), self.type()))
         n, kinds, values, tensors, keep = _parse_index(idx)
@@ -742,9 +769,59 @@ class Tensor:
         if st:
             _raise(st)
 
+    def fill_(self, value):
+        """Sets every element to value (a number or a 0-d tensor); returns self."""
+        if isinstance(value, Tensor):
+            if value.dim() != 0:
+                raise RuntimeError("fill_ only supports 0-dimension value tensor but got tensor "
+                                   "with %d dimensions." % value.dim())
+        elif type(value) not in _SCALAR_TYPES and _number_kind(value) is None:
+            raise TypeError("fill_(): argument 'value' must be Number or Tensor, not %s"
+                            % type(value).__name__)
+        self[...] = value
+        return self
+
+    def zero_(self):
+        """Sets every element to zero; returns self."""
+        self[...] = 0
+        return self
+
+    def __contains__(self, element):
+        if isinstance(element, Tensor) or type(element) in _SCALAR_TYPES \
+                or _number_kind(element) is not None:
+            return bool((self == element).any())
+        raise RuntimeError("Tensor.__contains__ only supports Tensor or scalar, but you passed "
+                           "in a %s." % type(element))
+
 
 _SCALAR_TYPES = (int, float, bool, complex)
 _wrap = Tensor._wrap
+_ELLIPSIS_KINDS = (c_int32 * 1)(_K_ELLIPSIS)
+_ELLIPSIS_VALUES = (c_int64 * 3)()
+_TYPE_CODES = {name: code for code, name in _TYPE_NAMES.items()}
+
+
+def _fill_scalar(t, value):
+    """A Python number as a 0-d tensor of t's dtype and device; a value that does
+    not fit the dtype (300 for uint8, NaN or a complex number for an integer or
+    real dtype) raises, as torch's setitem and fill_ do."""
+    ptr, vcode = scalar_arg(value)
+    return _new(lib.ct_new_full, t._h, 0, None, ptr, vcode, _DTYPE_NONE, _DEVICE_NONE, -1)
+
+
+def _type_name_arg(name):
+    """A tensor type name ("torch.FloatTensor", "ctensor.cuda.LongTensor",
+    "IntTensor") as the arguments (device, dtype) of Tensor.to()."""
+    parts = name.split(".")
+    code = _TYPE_CODES.get(parts[-1])
+    prefix = parts[:-1]
+    if prefix and prefix[0] in ("torch", "ctensor"):
+        prefix = prefix[1:]
+    if code is None or prefix not in ([], ["cuda"]):
+        raise ValueError("invalid type: %r" % (name,))
+    return ("cuda" if prefix else "cpu"), _BY_CODE[code]
+
+
 _convert.Tensor = Tensor
 
 
@@ -846,10 +923,12 @@ def _seq_as_tuple(seq):
 
 
 def _index_tensor(x):
-    """A list (or array) index as an index tensor: int64 for ints, bool for bools."""
+    """A list (or array) index as an index tensor: bool for bools, uint8 for a
+    uint8 array, else int64 (as torch, which truncates floats)."""
     t = _from_data(x, _DTYPE_NONE, _DEVICE_NONE, -1)
-    if t.dtype.is_floating_point and t.numel() == 0:
-        return t.long()
+    code = t.dtype.code
+    if code != _INT64 and code != _BOOL and code != _UINT8:
+        return t.long()  # as torch: floats are truncated, other integers widened
     return t
 
 
@@ -1118,12 +1197,16 @@ def _real_arg(x, fname, name):
     return kind, x
 
 
-def arange(start, end=None, step=1, *, out=None, dtype=None, layout=None, device=None,
+def arange(start=None, end=None, step=1, *, out=None, dtype=None, layout=None, device=None,
            requires_grad=False, pin_memory=False):
     """Values from start (default 0) up to end by step, as torch.arange: int64
     when every bound is an int, else the default float dtype."""
     if end is None:
+        if start is None:
+            raise TypeError("arange() missing 1 required positional argument: 'end'")
         start, end = 0, start
+    elif start is None:
+        start = 0
     k1, start = _real_arg(start, "arange", "start")
     k2, end = _real_arg(end, "arange", "end")
     k3, step = _real_arg(step, "arange", "step")
@@ -1178,6 +1261,9 @@ _NUMPY_DTYPES = {
 }
 
 
+_SEQUENCES = (list, tuple, range)
+
+
 def _inferred(kind):
     """torch's dtype for data of a Python number kind."""
     if kind is bool:
@@ -1193,7 +1279,7 @@ def _flatten(data):
     for ragged input."""
     shape = []
     x = data
-    while isinstance(x, (list, tuple)):
+    while isinstance(x, _SEQUENCES):
         shape.append(len(x))
         if not x:
             break
@@ -1204,7 +1290,7 @@ def _flatten(data):
         nxt = []
         extend = nxt.extend
         for item in flat:
-            if not isinstance(item, (list, tuple)):
+            if not isinstance(item, _SEQUENCES):
                 raise TypeError("not a sequence")
             if len(item) != n:
                 raise ValueError("expected sequence of length %d at dim %d (got %d)"
@@ -1222,15 +1308,54 @@ def _leaf_kind(x):
         d = x.dtype
         return complex if d.is_complex else float if d.is_floating_point \
             else bool if d.code == _BOOL else int
-    if isinstance(x, (list, tuple)):
+    if isinstance(x, _SEQUENCES):
         raise TypeError("'%s' object cannot be interpreted as a number: nested sequences "
                         "must all have the same depth" % type(x).__name__)
     if isinstance(x, str):
         raise ValueError("too many dimensions 'str'")
     kind = _number_kind(x)
     if kind is None:
-        raise TypeError("new(): invalid data type '%s'" % type(x).__name__)
+        _bad_data(x)
     return kind
+
+
+def _bad_data(x):
+    """torch's error for data that is neither a number nor a sequence."""
+    if isinstance(x, (str, bytes)):
+        raise TypeError("new(): invalid data type '%s'" % type(x).__name__)
+    raise RuntimeError("Could not infer dtype of %s" % type(x).__name__)
+
+
+# The range of each integer dtype, for the checked conversion of tensor(data, dtype=...).
+_INT_RANGES = {
+    _UINT8: (0, 255), _INT8: (-128, 127), _INT16: (-(1 << 15), (1 << 15) - 1),
+    _INT32: (-(1 << 31), (1 << 31) - 1), _INT64: (_I64_MIN, _I64_MAX),
+}
+
+
+def _check_fits(flat, rank, dcode):
+    """torch's checked conversion of Python numbers to an explicit dtype: a
+    complex number only converts to complex (or bool), and an integer dtype
+    takes no value out of its range (before truncation), NaN or infinity."""
+    if rank == 3:
+        if dcode != _BOOL and not _BY_CODE[dcode].is_complex:
+            raise TypeError("can't convert complex to %s: must be real number, not complex"
+                            % _BY_CODE[dcode])
+        return
+    lim = _INT_RANGES.get(dcode)
+    if lim is None or rank == 0 or not flat:
+        return
+    if rank == 2 and not all(map(math.isfinite, flat)):
+        bad = next(x for x in flat if not math.isfinite(x))
+    else:
+        lo, hi = min(flat), max(flat)
+        # As torch (c10::overflows): negative integers wrap into uint8 down to -255.
+        lower = -255 if rank == 1 and dcode == _UINT8 else lim[0]
+        if lower <= lo and hi <= lim[1]:
+            return
+        bad = lo if lo < lower else hi
+    raise RuntimeError("value cannot be converted to type %s without overflow (got %r)"
+                       % (_BY_CODE[dcode].__repr__()[len("ctensor."):], bad))
 
 
 def _from_data(data, dcode, dev, idx):
@@ -1239,6 +1364,7 @@ def _from_data(data, dcode, dev, idx):
     if isinstance(data, Tensor):
         return _new(_ct_to, data._h, dcode, dev, idx, True)
     t = type(data)
+    checked = dcode != _DTYPE_NONE
     if t not in _SCALAR_TYPES and t is not list and t is not tuple:
         npdt = getattr(data, "dtype", None)
         if npdt is not None and hasattr(data, "tolist"):
@@ -1250,13 +1376,19 @@ def _from_data(data, dcode, dev, idx):
                 dcode = code
             data = data.tolist()
             t = type(data)
+            checked = False  # NumPy data converts as .to() does, unchecked
+        elif t is range:
+            data = list(data)
+            t = list
     if t is not list and t is not tuple:
-        if t is str or _number_kind(data) is None:
-            raise TypeError("new(): invalid data type '%s'" % t.__name__)
-        kind = _number_kind(data)
+        kind = None if t is str else _number_kind(data)
+        if kind is None:
+            _bad_data(data)
         ptr, vcode = scalar_arg(data)
         if dcode == _DTYPE_NONE:
             dcode = _inferred(kind)
+        elif checked:
+            _check_fits([data], _RANK[kind], dcode)
         return _new(_ct_from_data, ptr, vcode, 0, None, dcode, dev, idx)
     flat, shape = _flatten(data)
     kinds = set(map(type, flat))
@@ -1273,6 +1405,8 @@ def _from_data(data, dcode, dev, idx):
         rank = max(_RANK[_leaf_kind(x)] for x in flat)
         conv = (bool, int, float, complex)[rank]
         flat = [conv(x.item()) if isinstance(x, Tensor) else conv(x) for x in flat]
+    if checked:
+        _check_fits(flat, rank, dcode)
     ndim = len(shape)
     shape_arr = _i64_array(ndim)(*shape)
     if not flat:

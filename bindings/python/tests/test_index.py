@@ -300,3 +300,78 @@ def test_setitem_torch(torch, np):
         r[idx] = value
         t[idx] = value
         assert t.tolist() == r.tolist(), idx
+
+
+# ---- regressions found by differential testing against torch ----------------------
+
+def test_list_index_of_floats_or_narrow_ints_is_int64(np):
+    t = ctensor.arange(6) * 10
+    assert t[[0.7, 2.2]].tolist() == [0, 20]  # torch truncates float list indices
+    assert t[np.array([1, 2], dtype=np.int32)].tolist() == [10, 20]
+    assert t[np.array([1.9, 0.0])].tolist() == [10, 0]
+    assert t[np.array([1, 0, 1, 0, 0, 0], dtype=np.uint8)].tolist() == [0, 20]  # a mask
+
+
+def test_list_index_of_floats_torch(torch):
+    r = torch.arange(6)
+    t = ctensor.arange(6)
+    for idx in ([0.7, 2.2], [[1.0, 2.0]], [-1.5]):
+        assert t[idx].tolist() == r[idx].tolist(), idx
+
+
+def test_setitem_scalar_is_a_checked_conversion():
+    t = ctensor.arange(4, dtype=ctensor.uint8)
+    for idx in (0, I[:2], I[[0, 1]], ctensor.tensor([True, False, True, False]), I[...]):
+        for value in (256, -256, 1 + 2j, float("nan"), float("inf"), -0.5):
+            with pytest.raises(ValueError, match="cannot be converted to uint8"):
+                t[idx] = value
+    assert t.tolist() == [0, 1, 2, 3]
+    t[0] = -1  # negative integers wrap into uint8, as in torch
+    assert t.tolist() == [255, 1, 2, 3]
+    f = ctensor.zeros(2)
+    with pytest.raises(ValueError, match="cannot be converted to float32"):
+        f[0] = 1j
+    with pytest.raises(ValueError, match="cannot be converted to float32"):
+        f[1] = 1e300  # out of float32's range: torch raises too
+    f[1] = float("inf")
+    assert f.tolist() == [0.0, float("inf")]
+    b = ctensor.zeros(2, dtype=ctensor.bool)
+    b[0] = 2j
+    assert b.tolist() == [True, False]
+    i = ctensor.zeros(2, dtype=ctensor.int64)
+    i[0] = 2.7
+    assert i.tolist() == [2, 0]
+
+
+def test_setitem_scalar_errors_match_torch(torch):
+    for name, value in (("uint8", 256), ("int64", float("nan")), ("float32", 1j),
+                        ("int8", -129), ("int64", 2.7), ("bool", 2), ("uint8", -1),
+                        ("float32", 1e300), ("float16", 1e5), ("float32", float("-inf"))):
+        r = torch.zeros(3, dtype=getattr(torch, name))
+        t = ctensor.zeros(3, dtype=getattr(ctensor, name))
+        for idx in (0, I[1:], I[[0, 2]]):
+            try:
+                r[idx] = value
+            except RuntimeError:
+                with pytest.raises(ValueError):  # as full(): InvalidArgumentError
+                    t[idx] = value
+            else:
+                t[idx] = value
+                assert t.tolist() == r.tolist()
+
+
+def test_setitem_0d_tensor_value_of_another_dtype():
+    t = ctensor.arange(12.0).reshape(3, 4)
+    t[[True, False, True]] = ctensor.tensor(9)  # int64 0-d value into float32 (torch too)
+    t[ctensor.tensor([1])] = ctensor.tensor(2.5, dtype=ctensor.float64)
+    assert t.tolist() == [[9.0] * 4, [2.5] * 4, [9.0] * 4]
+    with pytest.raises(RuntimeError, match="dtype"):
+        t[[0, 1]] = ctensor.tensor([1, 2, 3, 4])  # index_put of a tensor: dtypes must match
+
+
+def test_setitem_0d_tensor_value_torch(torch):
+    r = torch.arange(12.0).reshape(3, 4)
+    t = ctensor.arange(12.0).reshape(3, 4)
+    r[torch.tensor([True, False, True])] = torch.tensor(9)
+    t[ctensor.tensor([True, False, True])] = ctensor.tensor(9)
+    assert t.tolist() == r.tolist()

@@ -134,7 +134,11 @@ def test_unary_operators():
     assert (~ctensor.tensor([True, False])).tolist() == [False, True]
     raises(ctensor.DTypeError, "bool", operator.pos, ctensor.tensor([True]))
     raises(ctensor.DTypeError, "neg", operator.neg, ctensor.tensor([True]))
-    raises(ctensor.DTypeError, "bitwise_not", operator.invert, x)
+    with pytest.raises(TypeError, match=r"only implemented on integer and Boolean"):
+        ~x  # torch raises TypeError for ~ on a floating tensor
+    with pytest.raises(TypeError, match=r"only implemented on integer and Boolean"):
+        ~ctensor.tensor(1j)
+    raises(ctensor.DTypeError, "bitwise_not", ctensor.bitwise_not, x)  # the function: C's error
     assert_same(-x.t(), ctensor.neg(x).t())
 
 

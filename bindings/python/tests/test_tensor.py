@@ -649,3 +649,85 @@ def test_tensor_release_is_exactly_once():
     lib.ct_tensor_use_count(byref(n), t._h)
     assert n.value == 1  # views keep the storage, not the handle
     del w
+
+
+# ---- regressions found by differential testing against torch ----------------------
+
+def test_type_with_a_type_name():
+    t = ctensor.ones(2)
+    assert t.type("torch.IntTensor").dtype is ctensor.int32
+    assert t.type("ctensor.DoubleTensor").dtype is ctensor.float64
+    assert t.type("LongTensor").dtype is ctensor.int64
+    assert t.type("torch.FloatTensor") is t
+    with pytest.raises(ValueError, match="invalid type: 'foo'"):
+        t.type("foo")
+    with pytest.raises(ValueError, match="invalid type"):
+        t.type("torch.Float")
+    with pytest.raises(RuntimeError):
+        t.type("torch.cuda.FloatTensor")  # no CUDA backend here (or moved when there is)
+    assert t.type_as(ctensor.tensor(1, dtype=ctensor.int8)).dtype is ctensor.int8
+
+
+def test_type_name_matches_torch(torch):
+    for name in ("torch.IntTensor", "torch.DoubleTensor", "torch.BoolTensor", "torch.ByteTensor"):
+        r = torch.ones(2).type(name)
+        assert ctensor.ones(2).type(name).dtype.name == str(r.dtype).split(".")[1]
+
+
+def test_contains():
+    t = ctensor.tensor([[1, 2], [3, 4]])
+    assert 3 in t and 3.0 in t and 5 not in t
+    assert ctensor.tensor(4) in t and ctensor.tensor([3, 4]) in t
+    assert ctensor.tensor([5, 6]) not in t
+    assert 3 in ctensor.tensor(3)  # 0-d: no iteration
+    assert True in ctensor.tensor([0, 1])
+    with pytest.raises(RuntimeError, match="only supports Tensor or scalar"):
+        "a" in t  # noqa: B015
+
+
+def test_contains_matches_torch(torch):
+    for data in ([[1, 2], [3, 4]], 3, [1.5, float("nan")]):
+        for x in (3, 1.5, float("nan"), True, [3, 4]):
+            r = torch.tensor(x) in torch.tensor(data) if isinstance(x, list) else \
+                x in torch.tensor(data)
+            t = ctensor.tensor(x) in ctensor.tensor(data) if isinstance(x, list) else \
+                x in ctensor.tensor(data)
+            assert t == r, (data, x)
+
+
+def test_fill_and_zero():
+    t = ctensor.arange(6).reshape(2, 3)
+    assert t.fill_(2.7) is t and t.tolist() == [[2] * 3] * 2  # truncated, as torch
+    assert t.fill_(ctensor.tensor(5.5)).tolist() == [[5] * 3] * 2
+    assert t.zero_() is t and t.tolist() == [[0] * 3] * 2
+    t.t()[1].fill_(7)  # through a view
+    assert t.tolist() == [[0, 7, 0]] * 2
+    b = ctensor.zeros(3, dtype=ctensor.bool).fill_(1)
+    assert b.tolist() == [True] * 3
+    with pytest.raises(RuntimeError, match="only supports 0-dimension value tensor"):
+        t.fill_(ctensor.tensor([1]))
+    with pytest.raises(TypeError, match="must be Number or Tensor, not str"):
+        t.fill_("a")
+    with pytest.raises(ValueError, match="cannot be converted to uint8"):
+        ctensor.zeros(2, dtype=ctensor.uint8).fill_(300)
+    with pytest.raises(ValueError, match="cannot be converted to float32"):
+        ctensor.zeros(2).fill_(1j)
+
+
+def test_fill_matches_torch(torch):
+    for name in ("int64", "float32", "bool", "uint8", "complex64"):
+        for value in (2.7, -1, True, 0):
+            r = torch.zeros(2, 2, dtype=getattr(torch, name)).fill_(value)
+            t = ctensor.zeros(2, 2, dtype=getattr(ctensor, name)).fill_(value)
+            assert t.tolist() == r.tolist(), (name, value)
+
+
+def test_detach_and_requires_grad_():
+    t = ctensor.ones(3)
+    d = t.detach()
+    assert d is not t and d.data_ptr() == t.data_ptr()
+    d[0] = 5
+    assert t.tolist() == [5.0, 1.0, 1.0]
+    assert t.detach_() is t and t.requires_grad_(False) is t
+    with pytest.raises(NotImplementedError, match="requires_grad"):
+        t.requires_grad_()

@@ -293,7 +293,7 @@ def test_tensor_shapes_and_dtypes(np):
     assert ctensor.tensor([1.9, -1.9], dtype=ctensor.int64).tolist() == [1, -1]
     assert ctensor.tensor([0.0, 0.5], dtype=ctensor.bool).tolist() == [False, True]
     assert ctensor.tensor(3.7, dtype=ctensor.int32).tolist() == 3
-    assert ctensor.tensor([1 + 2j], dtype=ctensor.float64).tolist() == [1.0]
+    assert ctensor.tensor([1 + 2j, 0], dtype=ctensor.bool).tolist() == [True, False]
 
 
 def test_tensor_exact_int64():
@@ -348,10 +348,14 @@ def test_tensor_errors():
         ctensor.tensor("a")
     with pytest.raises(ValueError, match="too many dimensions 'str'"):
         ctensor.tensor(["a"])
-    with pytest.raises(TypeError, match="invalid data type 'object'"):
+    with pytest.raises(RuntimeError, match="Could not infer dtype of object"):
         ctensor.tensor([object()])
-    with pytest.raises(TypeError, match="invalid data type 'NoneType'"):
+    with pytest.raises(RuntimeError, match="Could not infer dtype of NoneType"):
         ctensor.tensor(None)
+    with pytest.raises(RuntimeError, match="Could not infer dtype of dict"):
+        ctensor.tensor({1: 2})
+    with pytest.raises(TypeError, match="invalid data type 'bytes'"):
+        ctensor.tensor(b"ab")
     with pytest.raises(NotImplementedError, match="requires_grad"):
         ctensor.tensor([1.0], requires_grad=True)
 
@@ -527,3 +531,76 @@ def test_rand_float_precision_distinct():
     v = ctensor.rand(1 << 12, dtype=ctensor.float64).tolist()
     assert len(set(v)) == len(v)
     assert all(not math.isnan(x) for x in v)
+
+
+# ---- regressions found by differential testing against torch ----------------------
+
+@pytest.mark.parametrize("fname", ["empty", "zeros", "ones", "rand", "randn"])
+def test_size_bool_is_not_a_size(fname):
+    with pytest.raises(TypeError, match="must be tuple of ints, not bool"):
+        getattr(ctensor, fname)(True)  # torch: TypeError (a bool is no size)
+
+
+def test_arange_end_keyword_alone():
+    assert ctensor.arange(end=4).tolist() == [0, 1, 2, 3]
+    assert ctensor.arange(end=2.5).tolist() == [0.0, 1.0, 2.0]
+    with pytest.raises(TypeError, match="'end'"):
+        ctensor.arange()
+
+
+def test_tensor_from_ranges():
+    assert ctensor.tensor(range(4)).tolist() == [0, 1, 2, 3]
+    t = ctensor.tensor([range(2), range(2)], dtype=ctensor.float64)
+    assert t.dtype is ctensor.float64 and t.tolist() == [[0.0, 1.0], [0.0, 1.0]]
+    assert ctensor.tensor(range(0)).shape == (0,)
+
+
+def test_tensor_explicit_dtype_is_a_checked_conversion(np):
+    # Python numbers convert to an explicit dtype as torch's checked conversion.
+    for data, d in (([300], ctensor.uint8), ([-256], ctensor.uint8), (200, ctensor.int8),
+                    ([1, 2 ** 31], ctensor.int32), ([1.5, float("nan")], ctensor.int64),
+                    (float("inf"), ctensor.int32), ([1e20], ctensor.int64),
+                    ([-1.5], ctensor.uint8), ([127.9], ctensor.int8)):
+        with pytest.raises(RuntimeError, match="cannot be converted to type .* without overflow"):
+            ctensor.tensor(data, dtype=d)
+    with pytest.raises(TypeError, match="must be real number, not complex"):
+        ctensor.tensor([1 + 2j], dtype=ctensor.float64)
+    with pytest.raises(TypeError, match="must be real number, not complex"):
+        ctensor.tensor(1j, dtype=ctensor.int32)
+    # In range, truncated, or to bool / float / complex: fine.
+    assert ctensor.tensor([255, 0], dtype=ctensor.uint8).tolist() == [255, 0]
+    assert ctensor.tensor([-128, 126.9], dtype=ctensor.int8).tolist() == [-128, 126]
+    assert ctensor.tensor([-1, -255], dtype=ctensor.uint8).tolist() == [255, 1]  # as torch
+    assert ctensor.tensor([2 ** 63 - 1], dtype=ctensor.int64).tolist() == [2 ** 63 - 1]
+    assert ctensor.tensor([1e5], dtype=ctensor.float16).tolist() == [float("inf")]
+    assert ctensor.tensor([2j], dtype=ctensor.bool).tolist() == [True]
+    assert ctensor.ones(1, dtype=ctensor.uint8).new_tensor([7]).dtype is ctensor.uint8
+    with pytest.raises(RuntimeError, match="without overflow"):
+        ctensor.ones(1, dtype=ctensor.uint8).new_tensor([256])
+    # NumPy data converts as .to() does (torch: from_numpy then a cast), unchecked.
+    assert ctensor.tensor(np.array([300]), dtype=ctensor.uint8).tolist() == [44]
+
+
+def test_tensor_checked_conversion_matches_torch(torch):
+    for data, name in (([300], "uint8"), ([-1], "uint8"), ([-256], "uint8"), ([-0.5], "uint8"),
+                       ([127.9], "int8"), (200, "int8"), ([1.5, 2], "int64"),
+                       (float("nan"), "int64"), ([1e20], "int64"), ([1 + 2j], "float64"),
+                       ([1e5], "float16"), ([2j, 0], "bool"), ([True, 2], "int8")):
+        try:
+            r = torch.tensor(data, dtype=getattr(torch, name))
+        except Exception as e:
+            with pytest.raises(type(e)):
+                ctensor.tensor(data, dtype=getattr(ctensor, name))
+        else:
+            assert ctensor.tensor(data, dtype=getattr(ctensor, name)).tolist() == r.tolist()
+
+
+def test_tensor_bad_data_errors_match_torch(torch):
+    for data in (None, [1, None], object(), {1: 2}, {1, 2}, "a", b"a", range(3), [range(2)]):
+        try:
+            r = torch.tensor(data)
+        except Exception as e:
+            with pytest.raises(type(e)):
+                ctensor.tensor(data)
+        else:
+            assert ctensor.tensor(data).tolist() == r.tolist()
