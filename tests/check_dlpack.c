@@ -1518,10 +1518,10 @@ START_TEST(test_python_uninitialised) {
   PY_FAILS_(ct_dlpack_py_export(t, false, CT_DLPACK_COPY_IF_NEEDED, CT_DEVICE_NONE, -1),
             CT_ERR_INVALID_ARGUMENT, "ct_dlpack_py_init");
   ct_tensor *out = POISON;
-  FAILS_NULL_(out, ct_dlpack_py_import(&out, &dummy_object), CT_ERR_INVALID_ARGUMENT,
+  FAILS_NULL_(out, ct_dlpack_py_import(&out, &dummy_object, false), CT_ERR_INVALID_ARGUMENT,
               "ct_dlpack_py_import: ct_dlpack_py_init");
-  FAILS_NULL_(out, ct_dlpack_py_import(&out, NULL), CT_ERR_INVALID_ARGUMENT, "py_capsule");
-  CT_FAILS_(ct_dlpack_py_import(NULL, &dummy_object), CT_ERR_INVALID_ARGUMENT, "out");
+  FAILS_NULL_(out, ct_dlpack_py_import(&out, NULL, false), CT_ERR_INVALID_ARGUMENT, "py_capsule");
+  CT_FAILS_(ct_dlpack_py_import(NULL, &dummy_object, false), CT_ERR_INVALID_ARGUMENT, "out");
   FAILS_NULL_(out, ct_dlpack_py_import_exchange(&out, &dummy_object, &dummy_object), CT_ERR_INVALID_ARGUMENT,
               "ct_dlpack_py_import_exchange: ct_dlpack_py_init");
   FAILS_NULL_(out, ct_dlpack_py_import_exchange(&out, NULL, &dummy_object), CT_ERR_INVALID_ARGUMENT, "py_api");

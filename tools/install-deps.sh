@@ -4,8 +4,9 @@
 # valgrind (make check-valgrind), binutils (nm/readelf for tests/abi.sh), and
 # for the Python package's tests Debian's pytest, NumPy 1.x, PyTorch and
 # pycparser (the bindings generator) for /usr/bin/python3. When the python3
-# on PATH is another interpreter (pyenv, say), pytest, pycparser and NumPy 2.x
-# are installed into it with pip, so that both NumPy generations are tested.
+# on PATH is another interpreter (pyenv, say), pytest, pycparser, NumPy 2.x and
+# JAX (CPU) are installed into it with pip, so that both NumPy generations and
+# JAX are tested.
 # Uses sudo when not run as root. Does nothing, quickly, when every package
 # is already installed.
 set -eu
@@ -27,7 +28,8 @@ pip_deps() {
   [ "$(readlink -f "$py")" != "$(readlink -f /usr/bin/python3 2>/dev/null)" ] || return 0
   "$py" - <<'PY'
 import importlib.util as u
-need = [p for p, m in (("pytest", "pytest"), ("pycparser", "pycparser")) if u.find_spec(m) is None]
+need = [p for p, m in (("pytest", "pytest"), ("pycparser", "pycparser"), ("jax", "jax"))
+        if u.find_spec(m) is None]
 try:
     import numpy
     if int(numpy.__version__.split(".")[0]) < 2:

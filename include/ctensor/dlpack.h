@@ -300,11 +300,13 @@ CT_API void *ct_dlpack_py_export(ct_tensor *t, bool versioned, ct_dlpack_copy co
 
 /**
  * from_dlpack's last step: a tensor viewing the tensor of an unused "dltensor" or
- * "dltensor_versioned" capsule, which is then renamed "used_..." (consumed). On failure the
- * capsule is left as it was, so that its own destructor frees it. Errors: CT_ERR_INVALID_ARGUMENT
- * (NULL, not a capsule of those names), the import errors.
+ * "dltensor_versioned" capsule, which is then renamed "used_..." (consumed). read_only makes the
+ * tensor read-only whatever the capsule says (for producers whose memory is immutable but whose
+ * legacy capsule cannot say so, as JAX's). On failure the capsule is left as it was, so that its
+ * own destructor frees it. Errors: CT_ERR_INVALID_ARGUMENT (NULL, not a capsule of those names),
+ * the import errors.
  */
-CT_API ct_status ct_dlpack_py_import(ct_tensor **out, void *py_capsule);
+CT_API ct_status ct_dlpack_py_import(ct_tensor **out, void *py_capsule, bool read_only);
 
 /**
  * Imports obj through a producer's C exchange API: py_api is the capsule "dlpack_exchange_api" of

@@ -150,7 +150,7 @@ static void ct__py_detach(ct_tensor *t) {
   owner->managed = NULL;
 }
 
-ct_status ct_dlpack_py_import(ct_tensor **out, void *py_capsule) {
+ct_status ct_dlpack_py_import(ct_tensor **out, void *py_capsule, bool read_only) {
   CT_CHECK_NOT_NULL(out);
   *out = NULL;
   CT_CHECK_NOT_NULL(py_capsule);
@@ -174,6 +174,8 @@ ct_status ct_dlpack_py_import(ct_tensor **out, void *py_capsule) {
     *out = NULL;
     return ct__error(CT_ERR_DLPACK, "ct_dlpack_py_import: cannot rename the capsule");
   }
+  /* The storage is brand new and only this tensor refers to it. */
+  if (read_only) (*out)->storage->read_only = true;
   return CT_OK;
 }
 

@@ -896,7 +896,7 @@ _SIGNATURES = (
     ("ct_dlpack_live", c_int32, (POINTER(c_int64), POINTER(c_int64))),
     ("ct_dlpack_py_init", c_int32, (POINTER(c_void_p), c_int32)),
     ("ct_dlpack_py_export", py_object, (c_void_p, c_bool, c_int32, c_int32, c_int32)),
-    ("ct_dlpack_py_import", c_int32, (POINTER(c_void_p), py_object)),
+    ("ct_dlpack_py_import", c_int32, (POINTER(c_void_p), py_object, c_bool)),
     ("ct_dlpack_py_import_exchange", c_int32, (POINTER(c_void_p), py_object, py_object)),
     ("ct_dlpack_py_wrap_buffer", c_int32,
      (POINTER(c_void_p), py_object, c_void_p, c_int32, POINTER(c_int64), POINTER(c_int64), c_int32,

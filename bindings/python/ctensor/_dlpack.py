@@ -126,9 +126,9 @@ def __dlpack_device__(self):
 
 # ---- consumer ------------------------------------------------------------------------------
 
-def _from_capsule(capsule):
+def _from_capsule(capsule, read_only=False):
     out = c_void_p()
-    st = _import(out, capsule)
+    st = _import(out, capsule, read_only)
     if st:
         check(st)
     return _wrap(out.value)
@@ -162,12 +162,18 @@ def _capsule_of(x, dl_device, copy):
         return capsule, level == 0
 
 
-# type -> _ACCEPTED's level, for producer types without a C exchange API that have been
-# imported from before: from_dlpack(x) of such a type goes straight to the right call.
+# type -> (_ACCEPTED's level, read-only), for producer types without a C exchange API that
+# have been imported from before: from_dlpack(x) of such a type goes straight to the call.
 _FAST = {}
 
 
-def _from_known(x, level):
+def _immutable(kind):
+    """Whether a producer type's arrays are immutable although its legacy capsules cannot
+    say so (JAX): their imports are made read-only."""
+    return kind.__module__.partition(".")[0] in ("jax", "jaxlib")
+
+
+def _from_known(x, level, read_only):
     x.__dlpack_device__()
     if level == 0:
         capsule = x.__dlpack__(stream=None, max_version=_DLPACK_VERSION)
@@ -176,7 +182,7 @@ def _from_known(x, level):
     else:
         capsule = x.__dlpack__()
     out = c_void_p()
-    st = _import(out, capsule)
+    st = _import(out, capsule, read_only)
     if st:
         check(st)
     return _wrap(out.value)
@@ -197,9 +203,9 @@ def from_dlpack(x, *, device=None, copy=None):
             # ctensor to ctensor: the same tensor, in a new object (handles never change).
             lib.ct_tensor_retain(x._h)
             return _wrap(x._h)
-        level = _FAST.get(kind)
-        if level is not None:
-            return _from_known(x, level)
+        known = _FAST.get(kind)
+        if known is not None:
+            return _from_known(x, *known)
     if copy is not None and copy is not True and copy is not False:
         raise TypeError("from_dlpack: copy must be None, True or False, got %r" % (copy,))
     want = None if device is None else _device.parse(device)
@@ -218,9 +224,11 @@ def from_dlpack(x, *, device=None, copy=None):
         x.__dlpack_device__()  # the standard's first call; propagates the producer's errors
         dl_device = None if want is None else (int(want[0]), max(int(want[1]), 0))
         capsule, honoured = _capsule_of(x, dl_device, copy)
-        result = _from_capsule(capsule)
+        # A copy the producer made for us is ours to write.
+        read_only = _immutable(type(x)) and not (copy is True and honoured)
+        result = _from_capsule(capsule, read_only)
         if want is None and copy is None and api is None:
-            _FAST[type(x)] = _ACCEPTED.get(type(x), 0)
+            _FAST[type(x)] = (_ACCEPTED.get(type(x), 0), read_only)
     if want is not None:
         have = _device_of(result)
         if have[0] != want[0] or (want[1] >= 0 and have[1] != want[1]):
@@ -255,7 +263,7 @@ def from_numpy(ndarray):
         except (BufferError, TypeError):
             return _wrap_array(ndarray)
     out = c_void_p()
-    st = _import(out, capsule)
+    st = _import(out, capsule, False)
     if st:
         if st != _capi.CT_ERR_DLPACK:
             check(st)
