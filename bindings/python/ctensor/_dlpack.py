@@ -188,6 +188,17 @@ def _from_known(x, level, read_only):
     return _wrap(out.value)
 
 
+def _lazy_view(x):
+    """Whether x is a view whose elements are computed on read (PyTorch's conjugate and
+    negative bits): the C exchange API hands over the memory as it is (PyTorch 2.15 does,
+    and the values come out unconjugated), while __dlpack__ resolves or refuses them."""
+    is_conj = getattr(x, "is_conj", None)
+    if is_conj is None:
+        return False
+    is_neg = getattr(x, "is_neg", None)
+    return bool(is_conj()) or (is_neg is not None and bool(is_neg()))
+
+
 def from_dlpack(x, *, device=None, copy=None):
     """A tensor sharing x's memory through DLPack (``torch.from_dlpack``).
 
@@ -214,7 +225,8 @@ def from_dlpack(x, *, device=None, copy=None):
         honoured = False
     else:
         api = getattr(type(x), "__dlpack_c_exchange_api__", None)
-        if api is not None and want is None and copy is None and type(api) is _CAPSULE_TYPE:
+        if api is not None and want is None and copy is None and type(api) is _CAPSULE_TYPE \
+                and not _lazy_view(x):
             out = c_void_p()
             check(_import_exchange(byref(out), api, x))
             return _wrap(out.value)
