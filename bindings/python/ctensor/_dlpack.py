@@ -173,21 +173,6 @@ def _immutable(kind):
     return kind.__module__.partition(".")[0] in ("jax", "jaxlib")
 
 
-def _from_known(x, level, read_only):
-    x.__dlpack_device__()
-    if level == 0:
-        capsule = x.__dlpack__(stream=None, max_version=_DLPACK_VERSION)
-    elif level == 1:
-        capsule = x.__dlpack__(stream=None)
-    else:
-        capsule = x.__dlpack__()
-    out = c_void_p()
-    st = _import(out, capsule, read_only)
-    if st:
-        check(st)
-    return _wrap(out.value)
-
-
 def _lazy_view(x):
     """Whether x is a view whose elements are computed on read (PyTorch's conjugate and
     negative bits): the C exchange API hands over the memory as it is (PyTorch 2.15 does,
@@ -216,7 +201,20 @@ def from_dlpack(x, *, device=None, copy=None):
             return _wrap(x._h)
         known = _FAST.get(kind)
         if known is not None:
-            return _from_known(x, *known)
+            # A producer seen before: the calls that worked for it, without the search.
+            level, read_only = known
+            x.__dlpack_device__()
+            if level == 0:
+                capsule = x.__dlpack__(stream=None, max_version=_DLPACK_VERSION)
+            elif level == 1:
+                capsule = x.__dlpack__(stream=None)
+            else:
+                capsule = x.__dlpack__()
+            out = c_void_p()
+            st = _import(out, capsule, read_only)
+            if st:
+                check(st)
+            return _wrap(out.value)
     if copy is not None and copy is not True and copy is not False:
         raise TypeError("from_dlpack: copy must be None, True or False, got %r" % (copy,))
     want = None if device is None else _device.parse(device)
