@@ -24,6 +24,7 @@ and 3.x, and with gcc or clang as the preprocessor.
 """
 
 import argparse
+import importlib
 import difflib
 import json
 import os
@@ -982,9 +983,24 @@ def _py_docstring(s, what):
 
 # --------------------------------------------------------------------------------------------
 # Command line
+# Emitters of other languages live in sibling modules (tools/gen_bindings_<lang>.py), each
+# with a function register(emitter) that registers its emitter with the decorator above.
+_EMITTER_MODULES = ("gen_bindings_rust", "gen_bindings_julia")
+
+
+def _load_emitter_modules():
+    here = os.path.dirname(os.path.abspath(__file__))
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    for name in _EMITTER_MODULES:
+        if os.path.exists(os.path.join(here, name + ".py")):
+            importlib.import_module(name).register(emitter)
+
+
 # --------------------------------------------------------------------------------------------
 
 def main(argv=None):
+    _load_emitter_modules()
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--srcdir", default=os.environ.get("CT_TOP_SRCDIR") or DEFAULT_SRCDIR,
                     help="the source tree (default: this script's parent directory)")
