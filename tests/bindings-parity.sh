@@ -2,8 +2,10 @@
 # Every function that the built library exports is in every binding layer and
 # nothing else is: the ct_* symbols of .libs/libctensor.so (nm -D
 # --defined-only) must equal the functions of the generator's model (parsed
-# from include/ctensor/*.h) and the names in _capi.FUNCTIONS. TAP: one test
-# per layer, naming each missing name and the layer that misses it.
+# from include/ctensor/*.h), the names in _capi.FUNCTIONS, the Rust
+# declarations (`pub fn ct_x(` in ctensor-sys) and the Julia wrappers
+# (`@ccall libctensor.ct_x(` in LibCTensor.jl). TAP: one test per layer,
+# naming each missing name and the layer that misses it.
 set -u
 
 srcdir=${CT_TOP_SRCDIR:-.}
@@ -33,7 +35,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 nm -D --defined-only "$lib" | awk '$2 ~ /^[TW]$/ {print $3}' | sed 's/@.*//' |
   grep '^ct_' | LC_ALL=C sort -u >"$tmp/exported"
 
-echo "1..2"
+echo "1..4"
 status=0
 
 # compare LAYER FILE N: one TAP line for the names of FILE against the exports.
@@ -72,4 +74,18 @@ else
   echo "not ok 2 - cannot read FUNCTIONS of bindings/python/ctensor/_capi.py"
   sed 's/^/# /' "$tmp/err"
 fi
+
+# layer N FILE SED-SCRIPT: test N, the function names FILE declares (found by SED-SCRIPT).
+layer() {
+  n=$1 file=$2 pattern=$3
+  if [ ! -f "$srcdir/$file" ]; then
+    status=1
+    echo "not ok $n - $file is missing"
+    return
+  fi
+  sed -n "$pattern" "$srcdir/$file" >"$tmp/layer$n"
+  compare "$file" "$tmp/layer$n" "$n"
+}
+layer 3 bindings/rust/ctensor-sys/src/bindings.rs 's/^ *pub fn \(ct_[A-Za-z0-9_]*\)(.*/\1/p'
+layer 4 bindings/julia/src/LibCTensor.jl 's/.*@ccall *libctensor\.\(ct_[A-Za-z0-9_]*\)(.*/\1/p'
 exit $status

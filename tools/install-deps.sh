@@ -4,9 +4,9 @@
 # valgrind (make check-valgrind), binutils (nm/readelf for tests/abi.sh), and
 # for the Python package's tests Debian's pytest, NumPy 1.x, PyTorch and
 # pycparser (the bindings generator) for /usr/bin/python3. When the python3
-# on PATH is another interpreter (pyenv, say), pytest, pycparser, NumPy 2.x and
-# JAX (CPU) are installed into it with pip, so that both NumPy generations and
-# JAX are tested.
+# on PATH is another interpreter (pyenv, say), pytest, pycparser, NumPy 2.x,
+# JAX (CPU) and tree-sitter's Julia grammar (the Julia syntax check) are
+# installed into it with pip, so that both NumPy generations and JAX are tested.
 # Uses sudo when not run as root. Does nothing, quickly, when every package
 # is already installed.
 set -eu
@@ -28,7 +28,8 @@ pip_deps() {
   [ "$(readlink -f "$py")" != "$(readlink -f /usr/bin/python3 2>/dev/null)" ] || return 0
   "$py" - <<'PY'
 import importlib.util as u
-need = [p for p, m in (("pytest", "pytest"), ("pycparser", "pycparser"), ("jax", "jax"))
+need = [p for p, m in (("pytest", "pytest"), ("pycparser", "pycparser"), ("jax", "jax"),
+                       ("tree-sitter", "tree_sitter"), ("tree-sitter-julia", "tree_sitter_julia"))
         if u.find_spec(m) is None]
 try:
     import numpy
