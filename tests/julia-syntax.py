@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Syntax and signature check of the Julia binding, without Julia (TAP on stdout).
 
-1. Every .jl file under bindings/julia (generated and hand-written) is parsed
+1. Every .jl file under bindings/julia (generated and hand-written) and
+   examples/julia is parsed
    with the tree-sitter Julia grammar; any ERROR or MISSING node fails the file,
    named as file:line:column.
 2. The @ccall wrappers of the generated bindings/julia/src/LibCTensor.jl are
@@ -292,11 +293,12 @@ def main():
     srcdir = args.srcdir
     parser = make_parser()
 
-    root = os.path.join(srcdir, "bindings", "julia")
     files = []
-    for d, dirs, names in os.walk(root):
-        dirs.sort()
-        files.extend(os.path.join(d, n) for n in sorted(names) if n.endswith(".jl"))
+    for root in (os.path.join(srcdir, "bindings", "julia"),
+                 os.path.join(srcdir, "examples", "julia")):
+        for d, dirs, names in os.walk(root):
+            dirs.sort()
+            files.extend(os.path.join(d, n) for n in sorted(names) if n.endswith(".jl"))
     files.sort()
 
     model, model_error = None, None

@@ -1,5 +1,6 @@
 #!/bin/sh
 # Syntax check of every .jl file under bindings/julia (generated and hand-written)
+# and examples/julia
 # with a real Julia parser, the tree-sitter Julia grammar (Julia itself is not
 # installable here), and check of the generated @ccall wrappers against the
 # header model of tools/gen_bindings.py: see tests/julia-syntax.py. TAP.
