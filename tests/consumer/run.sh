@@ -154,5 +154,36 @@ else
   fi
 fi
 
+# 5. A cargo project outside the tree depends on the safe Rust crate by path and builds
+#    against the installed library through pkg-config (no CTENSOR_LIB_DIR), offline.
+if [ -n "$static" ]; then
+  :
+elif ! command -v cargo >/dev/null 2>&1 || [ ! -f "$top/bindings/rust/ctensor/Cargo.toml" ]; then
+  n=$((n + 1))
+  echo "ok $n # SKIP cargo not found (or no bindings/rust/ctensor)"
+else
+  mkdir -p "$work/rust/src"
+  printf '[package]\nname = "ctensor-consumer"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nctensor = { path = "%s/bindings/rust/ctensor" }\n' \
+    "$top" >"$work/rust/Cargo.toml"
+  cat >"$work/rust/src/main.rs" <<'RUST'
+fn main() -> Result<(), ctensor::Error> {
+    let a = ctensor::Tensor::ones(&[2, 3], (ctensor::Kind::Float, ctensor::Device::Cpu))?;
+    let b = a.matmul(&a.t()?)?;
+    println!("{}", b);
+    Ok(())
+}
+RUST
+  printf 'tensor([[3., 3.],\n        [3., 3.]])\n' >"$work/rust.expected"
+  if env -u CTENSOR_LIB_DIR -u CTENSOR_INCLUDE_DIR CARGO_TARGET_DIR="$work/rust-target" \
+    cargo build --offline --quiet --manifest-path "$work/rust/Cargo.toml" >"$work/rust.log" 2>&1 &&
+    env "$run_env" "$work/rust-target/debug/ctensor-consumer" >"$work/rust.out" 2>>"$work/rust.log" &&
+    diff -u "$work/rust.expected" "$work/rust.out" >>"$work/rust.log" 2>&1; then
+    ok "a cargo project outside the tree builds against the installed ctensor (pkg-config) and runs"
+  else
+    not_ok "a cargo project outside the tree builds against the installed ctensor (pkg-config) and runs" \
+      "$work/rust.log"
+  fi
+fi
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
