@@ -15,6 +15,10 @@
 //!   `tools/gen_rust_ops.py` into `src/elementwise_table.rs` and expanded by the macros of
 //!   `src/ops.rs`: for each unary `X` the methods `X`, `X_` (in place) and `X_out`; for each
 //!   binary `X` also `X_scalar` and `X_scalar_`.
+//! * Other operators follow the same naming: `X_` in place (`&mut self`) and `X_out` writing
+//!   into an existing `out: &mut Tensor`, which must already have the result's shape (the
+//!   library checks it and does not resize). [`Tensor::from_blob`] (a view of caller memory)
+//!   is `unsafe`; [`Tensor::from_vec`] is the safe, copying constructor.
 
 pub use ctensor_sys as sys;
 
@@ -484,6 +488,40 @@ impl Tensor {
     /// A CPU tensor of the given shape made from a vector's elements.
     pub fn from_vec<T: Element>(data: Vec<T>, shape: &[i64]) -> Result<Tensor> {
         Tensor::from_slice_shape(&data, shape)
+    }
+
+    /// A tensor viewing caller memory without a copy (`ct_from_blob`). `strides` are in
+    /// elements (`None`: row-major); `read_only` makes writes through it and its views fail
+    /// with [`ErrorKind::ReadOnly`]. When the last view is released, `deleter(data, ctx)` runs
+    /// once (from whichever thread releases it); on an error nothing is wrapped and the
+    /// deleter is not called. [`Tensor::from_vec`] / [`Tensor::from_slice_shape`] are the safe
+    /// (copying) forms.
+    ///
+    /// # Safety
+    /// `data` must point at memory of `kind` elements on `device` covering every element that
+    /// `shape` and `strides` reach, valid (and not written by others while read through the
+    /// tensor) until the deleter runs, or, with `deleter` `None`, for as long as the returned
+    /// tensor, any clone of it or any view of it lives. Without `read_only` the memory must be
+    /// writable. `deleter` must be safe to call from any thread with `data` and `ctx`.
+    #[allow(clippy::too_many_arguments)]
+    pub unsafe fn from_blob(
+        data: *mut c_void,
+        shape: &[i64],
+        strides: Option<&[i64]>,
+        kind: Kind,
+        device: Device,
+        deleter: sys::ct_deleter,
+        ctx: *mut c_void,
+        read_only: bool,
+    ) -> Result<Tensor> {
+        let n = shape_i64(shape)?;
+        if strides.map_or(false, |s| s.len() != shape.len()) {
+            return Err(Error::new(ErrorKind::InvalidArgument, "shape and strides differ in length"));
+        }
+        let sp = strides.map_or(std::ptr::null(), <[i64]>::as_ptr);
+        let (dt, di) = device.c_pair();
+        let flags = if read_only { sys::CT_BLOB_READ_ONLY as u32 } else { 0 };
+        Tensor::wrap(|o| sys::ct_from_blob(o, data, n, shape.as_ptr(), sp, kind.c_int(), dt, di, deleter, ctx, flags))
     }
 
     /// `ct_empty_like`: `None` keeps self's kind or device.

@@ -648,6 +648,267 @@ impl Tensor {
     }
 }
 
+// ---- the _out, in-place and remaining forms of the operators above
+
+impl Tensor {
+    // views (include/ctensor/view.h)
+
+    /// `ct_movedims`: dims `source[i]` moved to `destination[i]`.
+    pub fn movedims(&self, source: &[i64], destination: &[i64]) -> Result<Tensor> {
+        if source.len() != destination.len() {
+            return Err(Error::new(ErrorKind::InvalidArgument, "source and destination differ in length"));
+        }
+        Tensor::wrap(|o| unsafe {
+            sys::ct_movedims(o, self.as_ptr(), source.as_ptr(), destination.as_ptr(), n32(source.len()))
+        })
+    }
+    /// `ct_view_as_real`: a complex tensor viewed as a real one with a last dim of 2.
+    pub fn view_as_real(&self) -> Result<Tensor> {
+        Tensor::wrap(|o| unsafe { sys::ct_view_as_real(o, self.as_ptr()) })
+    }
+    /// `ct_view_as_complex`: a real tensor with a last dim of 2 viewed as a complex one.
+    pub fn view_as_complex(&self) -> Result<Tensor> {
+        Tensor::wrap(|o| unsafe { sys::ct_view_as_complex(o, self.as_ptr()) })
+    }
+
+    // structure (include/ctensor/structure.h)
+
+    /// Into `out`: `ct_cat_out`.
+    pub fn cat_out(out: &mut Tensor, tensors: &[&Tensor], dim: i64) -> Result<()> {
+        let raw = raw_list(tensors);
+        check(unsafe { sys::ct_cat_out(out.as_ptr(), raw.as_ptr(), n32(raw.len()), dim) })
+    }
+    /// Into `out`: `ct_stack_out`.
+    pub fn stack_out(out: &mut Tensor, tensors: &[&Tensor], dim: i64) -> Result<()> {
+        let raw = raw_list(tensors);
+        check(unsafe { sys::ct_stack_out(out.as_ptr(), raw.as_ptr(), n32(raw.len()), dim) })
+    }
+    /// In place: `ct_tril_`.
+    pub fn tril_(&mut self, diagonal: i64) -> Result<()> {
+        check(unsafe { sys::ct_tril_(self.as_ptr(), diagonal) })
+    }
+    /// Into `out`: `ct_tril_out`.
+    pub fn tril_out(&self, out: &mut Tensor, diagonal: i64) -> Result<()> {
+        check(unsafe { sys::ct_tril_out(out.as_ptr(), self.as_ptr(), diagonal) })
+    }
+    /// In place: `ct_triu_`.
+    pub fn triu_(&mut self, diagonal: i64) -> Result<()> {
+        check(unsafe { sys::ct_triu_(self.as_ptr(), diagonal) })
+    }
+    /// Into `out`: `ct_triu_out`.
+    pub fn triu_out(&self, out: &mut Tensor, diagonal: i64) -> Result<()> {
+        check(unsafe { sys::ct_triu_out(out.as_ptr(), self.as_ptr(), diagonal) })
+    }
+
+    // reductions (include/ctensor/reduce.h); dims None = all dims
+
+    /// Into `out`: `ct_sum_out`.
+    pub fn sum_out(&self, out: &mut Tensor, dims: Option<&[i64]>, keepdim: bool, kind: Option<Kind>) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_sum_out(out.as_ptr(), self.as_ptr(), d, n, keepdim, ok_kind(kind)) })
+    }
+    /// Into `out`: `ct_prod_out`.
+    pub fn prod_out(&self, out: &mut Tensor, dims: Option<&[i64]>, keepdim: bool, kind: Option<Kind>) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_prod_out(out.as_ptr(), self.as_ptr(), d, n, keepdim, ok_kind(kind)) })
+    }
+    /// Into `out`: `ct_mean_out`.
+    pub fn mean_out(&self, out: &mut Tensor, dims: Option<&[i64]>, keepdim: bool, kind: Option<Kind>) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_mean_out(out.as_ptr(), self.as_ptr(), d, n, keepdim, ok_kind(kind)) })
+    }
+    /// Into `out`: `ct_logsumexp_out`.
+    pub fn logsumexp_out(&self, out: &mut Tensor, dims: Option<&[i64]>, keepdim: bool) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_logsumexp_out(out.as_ptr(), self.as_ptr(), d, n, keepdim) })
+    }
+    /// Into `values` and `indices`: `ct_max_dim_out`.
+    pub fn max_dim_out(&self, values: &mut Tensor, indices: &mut Tensor, dim: i64, keepdim: bool) -> Result<()> {
+        check(unsafe { sys::ct_max_dim_out(values.as_ptr(), indices.as_ptr(), self.as_ptr(), dim, keepdim) })
+    }
+    /// Into `values` and `indices`: `ct_min_dim_out`.
+    pub fn min_dim_out(&self, values: &mut Tensor, indices: &mut Tensor, dim: i64, keepdim: bool) -> Result<()> {
+        check(unsafe { sys::ct_min_dim_out(values.as_ptr(), indices.as_ptr(), self.as_ptr(), dim, keepdim) })
+    }
+    /// Into `out`: `ct_amax_out`.
+    pub fn amax_out(&self, out: &mut Tensor, dims: Option<&[i64]>, keepdim: bool) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_amax_out(out.as_ptr(), self.as_ptr(), d, n, keepdim) })
+    }
+    /// Into `out`: `ct_amin_out`.
+    pub fn amin_out(&self, out: &mut Tensor, dims: Option<&[i64]>, keepdim: bool) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_amin_out(out.as_ptr(), self.as_ptr(), d, n, keepdim) })
+    }
+    /// Into `out`: `ct_argmax_out`; dim None = over the flattened tensor.
+    pub fn argmax_out(&self, out: &mut Tensor, dim: Option<i64>, keepdim: bool) -> Result<()> {
+        let p = dim.as_ref().map_or(std::ptr::null(), |d| d as *const i64);
+        check(unsafe { sys::ct_argmax_out(out.as_ptr(), self.as_ptr(), p, keepdim) })
+    }
+    /// Into `out`: `ct_argmin_out`.
+    pub fn argmin_out(&self, out: &mut Tensor, dim: Option<i64>, keepdim: bool) -> Result<()> {
+        let p = dim.as_ref().map_or(std::ptr::null(), |d| d as *const i64);
+        check(unsafe { sys::ct_argmin_out(out.as_ptr(), self.as_ptr(), p, keepdim) })
+    }
+    /// Into `out`: `ct_var_out`.
+    pub fn var_out(&self, out: &mut Tensor, dims: Option<&[i64]>, correction: f64, keepdim: bool) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_var_out(out.as_ptr(), self.as_ptr(), d, n, correction, keepdim) })
+    }
+    /// Into `out`: `ct_std_out`.
+    pub fn std_out(&self, out: &mut Tensor, dims: Option<&[i64]>, correction: f64, keepdim: bool) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_std_out(out.as_ptr(), self.as_ptr(), d, n, correction, keepdim) })
+    }
+    /// Into `out`: `ct_norm_out`.
+    pub fn norm_out(&self, out: &mut Tensor, p: f64, dims: Option<&[i64]>, keepdim: bool) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_norm_out(out.as_ptr(), self.as_ptr(), p, d, n, keepdim, sys::CT_DTYPE_NONE) })
+    }
+    /// Into `out`: `ct_all_out`.
+    pub fn all_out(&self, out: &mut Tensor, dims: Option<&[i64]>, keepdim: bool) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_all_out(out.as_ptr(), self.as_ptr(), d, n, keepdim) })
+    }
+    /// Into `out`: `ct_any_out`.
+    pub fn any_out(&self, out: &mut Tensor, dims: Option<&[i64]>, keepdim: bool) -> Result<()> {
+        let (d, n) = dims_arg(dims);
+        check(unsafe { sys::ct_any_out(out.as_ptr(), self.as_ptr(), d, n, keepdim) })
+    }
+    /// Into `out`: `ct_cumsum_out`.
+    pub fn cumsum_out(&self, out: &mut Tensor, dim: i64, kind: Option<Kind>) -> Result<()> {
+        check(unsafe { sys::ct_cumsum_out(out.as_ptr(), self.as_ptr(), dim, ok_kind(kind)) })
+    }
+    /// In place: `ct_cumsum_`.
+    pub fn cumsum_(&mut self, dim: i64) -> Result<()> {
+        check(unsafe { sys::ct_cumsum_(self.as_ptr(), dim) })
+    }
+    /// Into `out`: `ct_cumprod_out`.
+    pub fn cumprod_out(&self, out: &mut Tensor, dim: i64, kind: Option<Kind>) -> Result<()> {
+        check(unsafe { sys::ct_cumprod_out(out.as_ptr(), self.as_ptr(), dim, ok_kind(kind)) })
+    }
+    /// In place: `ct_cumprod_`.
+    pub fn cumprod_(&mut self, dim: i64) -> Result<()> {
+        check(unsafe { sys::ct_cumprod_(self.as_ptr(), dim) })
+    }
+    /// Into `out`: `ct_softmax_out`.
+    pub fn softmax_out(&self, out: &mut Tensor, dim: i64, kind: Option<Kind>) -> Result<()> {
+        check(unsafe { sys::ct_softmax_out(out.as_ptr(), self.as_ptr(), dim, ok_kind(kind)) })
+    }
+    /// Into `out`: `ct_log_softmax_out`.
+    pub fn log_softmax_out(&self, out: &mut Tensor, dim: i64, kind: Option<Kind>) -> Result<()> {
+        check(unsafe { sys::ct_log_softmax_out(out.as_ptr(), self.as_ptr(), dim, ok_kind(kind)) })
+    }
+
+    // linear algebra (include/ctensor/linalg.h)
+
+    /// Into `out`: `ct_matmul_out`.
+    pub fn matmul_out(&self, other: &Tensor, out: &mut Tensor) -> Result<()> {
+        check(unsafe { sys::ct_matmul_out(out.as_ptr(), self.as_ptr(), other.as_ptr()) })
+    }
+    /// Into `out`: `ct_mm_out`.
+    pub fn mm_out(&self, other: &Tensor, out: &mut Tensor) -> Result<()> {
+        check(unsafe { sys::ct_mm_out(out.as_ptr(), self.as_ptr(), other.as_ptr()) })
+    }
+    /// Into `out`: `ct_bmm_out`.
+    pub fn bmm_out(&self, other: &Tensor, out: &mut Tensor) -> Result<()> {
+        check(unsafe { sys::ct_bmm_out(out.as_ptr(), self.as_ptr(), other.as_ptr()) })
+    }
+    /// Matrix @ vector: `ct_mv`.
+    pub fn mv(&self, vec: &Tensor) -> Result<Tensor> {
+        Tensor::wrap(|o| unsafe { sys::ct_mv(o, self.as_ptr(), vec.as_ptr()) })
+    }
+    /// Into `out`: `ct_mv_out`.
+    pub fn mv_out(&self, vec: &Tensor, out: &mut Tensor) -> Result<()> {
+        check(unsafe { sys::ct_mv_out(out.as_ptr(), self.as_ptr(), vec.as_ptr()) })
+    }
+    /// Into `out`: `ct_dot_out`.
+    pub fn dot_out(&self, other: &Tensor, out: &mut Tensor) -> Result<()> {
+        check(unsafe { sys::ct_dot_out(out.as_ptr(), self.as_ptr(), other.as_ptr()) })
+    }
+    /// Into `out`: `ct_outer_out`.
+    pub fn outer_out(&self, other: &Tensor, out: &mut Tensor) -> Result<()> {
+        check(unsafe { sys::ct_outer_out(out.as_ptr(), self.as_ptr(), other.as_ptr()) })
+    }
+    /// Into `out`: beta * self + alpha * (a @ b) (`ct_addmm_out`).
+    pub fn addmm_out(&self, out: &mut Tensor, a: &Tensor, b: &Tensor, beta: impl Into<Scalar>,
+                     alpha: impl Into<Scalar>) -> Result<()> {
+        let (be, al) = (beta.into(), alpha.into());
+        let ((bp, bd), (ap, ad)) = (be.c_pair(), al.c_pair());
+        check(unsafe { sys::ct_addmm_out(out.as_ptr(), self.as_ptr(), a.as_ptr(), b.as_ptr(), bp, bd, ap, ad) })
+    }
+    /// In place: self = beta * self + alpha * (a @ b) (`ct_addmm_`).
+    pub fn addmm_(&mut self, a: &Tensor, b: &Tensor, beta: impl Into<Scalar>, alpha: impl Into<Scalar>) -> Result<()> {
+        let (be, al) = (beta.into(), alpha.into());
+        let ((bp, bd), (ap, ad)) = (be.c_pair(), al.c_pair());
+        check(unsafe { sys::ct_addmm_(self.as_ptr(), a.as_ptr(), b.as_ptr(), bp, bd, ap, ad) })
+    }
+    /// beta * self + alpha * (a @ b), batched (`ct_baddbmm`).
+    pub fn baddbmm(&self, a: &Tensor, b: &Tensor, beta: impl Into<Scalar>, alpha: impl Into<Scalar>) -> Result<Tensor> {
+        let (be, al) = (beta.into(), alpha.into());
+        let ((bp, bd), (ap, ad)) = (be.c_pair(), al.c_pair());
+        Tensor::wrap(|o| unsafe { sys::ct_baddbmm(o, self.as_ptr(), a.as_ptr(), b.as_ptr(), bp, bd, ap, ad) })
+    }
+    /// Into `out`: `ct_baddbmm_out`.
+    pub fn baddbmm_out(&self, out: &mut Tensor, a: &Tensor, b: &Tensor, beta: impl Into<Scalar>,
+                       alpha: impl Into<Scalar>) -> Result<()> {
+        let (be, al) = (beta.into(), alpha.into());
+        let ((bp, bd), (ap, ad)) = (be.c_pair(), al.c_pair());
+        check(unsafe { sys::ct_baddbmm_out(out.as_ptr(), self.as_ptr(), a.as_ptr(), b.as_ptr(), bp, bd, ap, ad) })
+    }
+    /// In place: `ct_baddbmm_`.
+    pub fn baddbmm_(&mut self, a: &Tensor, b: &Tensor, beta: impl Into<Scalar>, alpha: impl Into<Scalar>) -> Result<()> {
+        let (be, al) = (beta.into(), alpha.into());
+        let ((bp, bd), (ap, ad)) = (be.c_pair(), al.c_pair());
+        check(unsafe { sys::ct_baddbmm_(self.as_ptr(), a.as_ptr(), b.as_ptr(), bp, bd, ap, ad) })
+    }
+
+    // index functions (include/ctensor/index.h)
+
+    /// Into `out`: `ct_index_select_out`.
+    pub fn index_select_out(&self, out: &mut Tensor, dim: i64, index: &Tensor) -> Result<()> {
+        check(unsafe { sys::ct_index_select_out(out.as_ptr(), self.as_ptr(), dim, index.as_ptr()) })
+    }
+    /// Into `out`: `ct_gather_out`.
+    pub fn gather_out(&self, out: &mut Tensor, dim: i64, index: &Tensor) -> Result<()> {
+        check(unsafe { sys::ct_gather_out(out.as_ptr(), self.as_ptr(), dim, index.as_ptr()) })
+    }
+    /// In place, element replaced: `ct_scatter_`.
+    pub fn scatter_(&mut self, dim: i64, index: &Tensor, src: &Tensor) -> Result<()> {
+        check(unsafe {
+            sys::ct_scatter_(self.as_ptr(), dim, index.as_ptr(), src.as_ptr(), sys::CT_SCATTER_REDUCE_NONE)
+        })
+    }
+    /// A copy with `value` scattered at `index` (`ct_scatter_value`).
+    pub fn scatter_value(&self, dim: i64, index: &Tensor, value: impl Into<Scalar>) -> Result<Tensor> {
+        let v = value.into();
+        let (vp, vd) = v.c_pair();
+        Tensor::wrap(|o| unsafe {
+            sys::ct_scatter_value(o, self.as_ptr(), dim, index.as_ptr(), vp, vd, sys::CT_SCATTER_REDUCE_NONE)
+        })
+    }
+    /// In place: `ct_scatter_value_`.
+    pub fn scatter_value_(&mut self, dim: i64, index: &Tensor, value: impl Into<Scalar>) -> Result<()> {
+        let v = value.into();
+        let (vp, vd) = v.c_pair();
+        check(unsafe {
+            sys::ct_scatter_value_(self.as_ptr(), dim, index.as_ptr(), vp, vd, sys::CT_SCATTER_REDUCE_NONE)
+        })
+    }
+    /// In place: `ct_scatter_add_`.
+    pub fn scatter_add_(&mut self, dim: i64, index: &Tensor, src: &Tensor) -> Result<()> {
+        check(unsafe { sys::ct_scatter_add_(self.as_ptr(), dim, index.as_ptr(), src.as_ptr()) })
+    }
+    /// With a 0-d value tensor: `ct_masked_fill_tensor`.
+    pub fn masked_fill_tensor(&self, mask: &Tensor, value: &Tensor) -> Result<Tensor> {
+        Tensor::wrap(|o| unsafe { sys::ct_masked_fill_tensor(o, self.as_ptr(), mask.as_ptr(), value.as_ptr()) })
+    }
+    /// In place: `ct_masked_fill_tensor_`.
+    pub fn masked_fill_tensor_(&mut self, mask: &Tensor, value: &Tensor) -> Result<()> {
+        check(unsafe { sys::ct_masked_fill_tensor_(self.as_ptr(), mask.as_ptr(), value.as_ptr()) })
+    }
+}
+
 // ---- indexing: t.i((0, 1..3, ..)) through ct_index
 
 /// One item of an index, as Python's `t[...]` items.
@@ -708,6 +969,39 @@ pub trait IndexOp<T> {
 impl Tensor {
     /// `ct_index` with a list of items.
     pub fn index(&self, items: &[TensorIndexer]) -> Result<Tensor> {
+        let a = IndexArgs::new(items);
+        Tensor::wrap(|o| unsafe {
+            sys::ct_index(o, self.as_ptr(), a.n, a.kinds.as_ptr(), a.values.as_ptr(), a.tensors.as_ptr())
+        })
+    }
+    /// `ct_index_put`: a copy of self with `self[items] = value` (or `+=` when `accumulate`).
+    pub fn index_put(&self, items: &[TensorIndexer], value: &Tensor, accumulate: bool) -> Result<Tensor> {
+        let a = IndexArgs::new(items);
+        Tensor::wrap(|o| unsafe {
+            sys::ct_index_put(o, self.as_ptr(), a.n, a.kinds.as_ptr(), a.values.as_ptr(), a.tensors.as_ptr(),
+                value.as_ptr(), accumulate)
+        })
+    }
+    /// In place: `self[items] = value` (or `+=` when `accumulate`) (`ct_index_put_`).
+    pub fn index_put_(&mut self, items: &[TensorIndexer], value: &Tensor, accumulate: bool) -> Result<()> {
+        let a = IndexArgs::new(items);
+        check(unsafe {
+            sys::ct_index_put_(self.as_ptr(), a.n, a.kinds.as_ptr(), a.values.as_ptr(), a.tensors.as_ptr(),
+                value.as_ptr(), accumulate)
+        })
+    }
+}
+
+/// The C arrays of an index (`ct_index`, `ct_index_put`); the tensor pointers borrow `items`.
+struct IndexArgs {
+    n: i32,
+    kinds: Vec<i32>,
+    values: Vec<i64>,
+    tensors: Vec<*mut sys::ct_tensor>,
+}
+
+impl IndexArgs {
+    fn new(items: &[TensorIndexer]) -> IndexArgs {
         let n = items.len();
         let mut kinds = Vec::with_capacity(n);
         let mut values = vec![0i64; 3 * n];
@@ -732,9 +1026,7 @@ impl Tensor {
                 }
             });
         }
-        Tensor::wrap(|o| unsafe {
-            sys::ct_index(o, self.as_ptr(), n32(n), kinds.as_ptr(), values.as_ptr(), tensors.as_ptr())
-        })
+        IndexArgs { n: n32(n), kinds, values, tensors }
     }
 }
 
