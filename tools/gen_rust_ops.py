@@ -57,7 +57,11 @@ def main():
                      f"ct_{x}_scalar, ct_{x}_scalar_),")
     lines += ["}", ""]
     text = "\n".join(lines)
-    if "--check" in sys.argv:
+    args = sys.argv[1:]
+    if args not in ([], ["--check"]):
+        print("usage: python3 tools/gen_rust_ops.py [--check]", file=sys.stderr)
+        return 2
+    if args == ["--check"]:
         if open(OUT).read() != text:
             print(f"{OUT} is out of date: run python3 tools/gen_rust_ops.py", file=sys.stderr)
             return 1

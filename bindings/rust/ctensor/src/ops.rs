@@ -127,61 +127,51 @@ impl Rounding {
 
 const ONE: Scalar = Scalar::Int(1);
 
+/// The ops with an alpha multiplier (`ct_add`, `ct_sub`): self OP other, self OP alpha * other,
+/// in place, and with a scalar operand (alpha 1 except in the `_alpha` form).
+macro_rules! alpha_ops {
+    ($(($f:ident, $fa:ident, $fi:ident, $fs:ident, $fsi:ident, $op:literal,
+        $c:ident, $ci:ident, $cs:ident, $csi:ident)),* $(,)?) => {$(
+        #[doc = concat!("self ", $op, " other (`", stringify!($c), "`, alpha 1).")]
+        pub fn $f(&self, other: &Tensor) -> Result<Tensor> {
+            self.$fa(other, 1)
+        }
+        #[doc = concat!("self ", $op, " alpha * other (`", stringify!($c), "`).")]
+        pub fn $fa(&self, other: &Tensor, alpha: impl Into<Scalar>) -> Result<Tensor> {
+            let a = alpha.into();
+            let (ap, ad) = a.c_pair();
+            Tensor::wrap(|o| unsafe { sys::$c(o, self.as_ptr(), other.as_ptr(), ap, ad) })
+        }
+        #[doc = concat!("In place: self ", $op, "= other (`", stringify!($ci), "`).")]
+        pub fn $fi(&mut self, other: &Tensor) -> Result<()> {
+            let (ap, ad) = ONE.c_pair();
+            check(unsafe { sys::$ci(self.as_ptr(), other.as_ptr(), ap, ad) })
+        }
+        #[doc = concat!("self ", $op, " value (`", stringify!($cs), "`).")]
+        pub fn $fs(&self, value: impl Into<Scalar>) -> Result<Tensor> {
+            let v = value.into();
+            let (vp, vd) = v.c_pair();
+            let (ap, ad) = ONE.c_pair();
+            Tensor::wrap(|o| unsafe { sys::$cs(o, self.as_ptr(), vp, vd, ap, ad) })
+        }
+        #[doc = concat!("In place: self ", $op, "= value (`", stringify!($csi), "`).")]
+        pub fn $fsi(&mut self, value: impl Into<Scalar>) -> Result<()> {
+            let v = value.into();
+            let (vp, vd) = v.c_pair();
+            let (ap, ad) = ONE.c_pair();
+            check(unsafe { sys::$csi(self.as_ptr(), vp, vd, ap, ad) })
+        }
+    )*};
+}
+
 impl Tensor {
     // ---- elementwise operators with extra arguments
 
-    /// self + other (`ct_add`, alpha 1).
-    pub fn add(&self, other: &Tensor) -> Result<Tensor> {
-        self.add_alpha(other, 1)
-    }
-    /// self + alpha * other (`ct_add`).
-    pub fn add_alpha(&self, other: &Tensor, alpha: impl Into<Scalar>) -> Result<Tensor> {
-        let a = alpha.into();
-        let (ap, ad) = a.c_pair();
-        Tensor::wrap(|o| unsafe { sys::ct_add(o, self.as_ptr(), other.as_ptr(), ap, ad) })
-    }
-    /// In place: self += other (`ct_add_`).
-    pub fn add_(&mut self, other: &Tensor) -> Result<()> {
-        let (ap, ad) = ONE.c_pair();
-        check(unsafe { sys::ct_add_(self.as_ptr(), other.as_ptr(), ap, ad) })
-    }
-    /// self + value (`ct_add_scalar`).
-    pub fn add_scalar(&self, value: impl Into<Scalar>) -> Result<Tensor> {
-        let v = value.into();
-        let (vp, vd) = v.c_pair();
-        let (ap, ad) = ONE.c_pair();
-        Tensor::wrap(|o| unsafe { sys::ct_add_scalar(o, self.as_ptr(), vp, vd, ap, ad) })
-    }
-    /// In place: self += value (`ct_add_scalar_`).
-    pub fn add_scalar_(&mut self, value: impl Into<Scalar>) -> Result<()> {
-        let v = value.into();
-        let (vp, vd) = v.c_pair();
-        let (ap, ad) = ONE.c_pair();
-        check(unsafe { sys::ct_add_scalar_(self.as_ptr(), vp, vd, ap, ad) })
-    }
-    /// self - other (`ct_sub`).
-    pub fn sub(&self, other: &Tensor) -> Result<Tensor> {
-        let (ap, ad) = ONE.c_pair();
-        Tensor::wrap(|o| unsafe { sys::ct_sub(o, self.as_ptr(), other.as_ptr(), ap, ad) })
-    }
-    /// In place: self -= other (`ct_sub_`).
-    pub fn sub_(&mut self, other: &Tensor) -> Result<()> {
-        let (ap, ad) = ONE.c_pair();
-        check(unsafe { sys::ct_sub_(self.as_ptr(), other.as_ptr(), ap, ad) })
-    }
-    /// self - value (`ct_sub_scalar`).
-    pub fn sub_scalar(&self, value: impl Into<Scalar>) -> Result<Tensor> {
-        let v = value.into();
-        let (vp, vd) = v.c_pair();
-        let (ap, ad) = ONE.c_pair();
-        Tensor::wrap(|o| unsafe { sys::ct_sub_scalar(o, self.as_ptr(), vp, vd, ap, ad) })
-    }
-    /// In place: self -= value (`ct_sub_scalar_`).
-    pub fn sub_scalar_(&mut self, value: impl Into<Scalar>) -> Result<()> {
-        let v = value.into();
-        let (vp, vd) = v.c_pair();
-        let (ap, ad) = ONE.c_pair();
-        check(unsafe { sys::ct_sub_scalar_(self.as_ptr(), vp, vd, ap, ad) })
+    alpha_ops! {
+        (add, add_alpha, add_, add_scalar, add_scalar_, "+",
+         ct_add, ct_add_, ct_add_scalar, ct_add_scalar_),
+        (sub, sub_alpha, sub_, sub_scalar, sub_scalar_, "-",
+         ct_sub, ct_sub_, ct_sub_scalar, ct_sub_scalar_),
     }
     /// self / other, true division (`ct_div`).
     pub fn div(&self, other: &Tensor) -> Result<Tensor> {

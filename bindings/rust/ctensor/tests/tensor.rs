@@ -102,6 +102,8 @@ fn elementwise_generated() {
     assert_eq!(x.clamp(2, 5).unwrap().to_vec::<f64>().unwrap(), vec![2.0, 4.0, 5.0]);
     assert_eq!(x.div_scalar(2).unwrap().to_vec::<f64>().unwrap(), vec![0.5, 2.0, 4.5]);
     assert_eq!(x.add_alpha(&x, 2).unwrap().to_vec::<f64>().unwrap(), vec![3.0, 12.0, 27.0]);
+    assert_eq!(x.sub_alpha(&x, 2).unwrap().to_vec::<f64>().unwrap(), vec![-1.0, -4.0, -9.0]);
+    assert_eq!(x.sub_scalar(1).unwrap().to_vec::<f64>().unwrap(), vec![0.0, 3.0, 8.0]);
     let r = Tensor::from_slice(&[-1.0f64, 0.0, 2.0]).unwrap().relu().unwrap();
     assert_eq!(r.to_vec::<f64>().unwrap(), vec![0.0, 0.0, 2.0]);
     assert_eq!(Tensor::from_slice(&[1.26f64]).unwrap().round(1).unwrap().item::<f64>().unwrap(), 1.3);
