@@ -36,5 +36,6 @@
 #include "ctensor/linalg.h"
 #include "ctensor/structure.h"
 #include "ctensor/dlpack.h"
+#include "ctensor/cuda.h"
 
 #endif /* CTENSOR_H */

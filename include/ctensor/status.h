@@ -35,7 +35,8 @@ typedef int32_t ct_status;
   XX(NOT_IMPLEMENTED,      8, "not implemented")                            \
   XX(BACKEND_UNAVAILABLE,  9, "backend unavailable")                        \
   XX(DLPACK,              10, "DLPack exchange error")                      \
-  XX(INTERNAL,            11, "internal error")
+  XX(INTERNAL,            11, "internal error")                            \
+  XX(DEVICE_FAILURE,      12, "the device or its driver reported a failure")
 
 #define CT__ERROR_ENUM(name, value, msg) CT_ERR_##name = value,
 /** Error kinds. CT_ERR_COUNT is one past the largest kind. */

@@ -4,11 +4,15 @@
  * The CPU backend is built in. Any other backend lives in a loadable module
  * "ct_<name>.so" searched in $CTENSOR_PLUGIN_PATH (colon-separated) and then
  * in the installed plugin directory. The module exports
- * ct_backend_<name>_init(const struct ct_backend_i **), and its table must
- * carry exactly CT__BACKEND_API_VERSION. The result of the first attempt,
- * success or the reason for failure, is kept for the life of the process.
+ * ct_backend_<name>_init(const struct ct_backend_i **, const ct__core_i *):
+ * it receives the table of core functions it may call (ct__core) and hands
+ * back its kernel table, which must carry exactly CT__BACKEND_API_VERSION.
+ * An init that fails (no driver, no GPU) records why, and that reason is
+ * what every later request for the device reports. The result of the first
+ * attempt is kept for the life of the process.
  */
 #include <dlfcn.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -112,23 +116,25 @@ static bool ct__plugin_try(ct__plugin *pl, const char *dir, size_t dirlen) {
   char path[4096];
   int n = snprintf(path, sizeof path, "%.*s/ct_%s.so", (int)dirlen, dir, pl->name);
   if (n < 0 || (size_t)n >= sizeof path) return false;
+  /* A missing file is not an error yet: the next directory may have it. A file that
+     exists but cannot be loaded (a missing libcublas, say) is the reason to report. */
+  if (access(path, F_OK) != 0) return false;
   void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
   if (!h) {
-    /* A missing file is not an error yet: the next directory may have it. */
     const char *e = dlerror();
-    if (e && strstr(e, "No such file")) return false;
     ct__plugin_why(pl, "loading %s failed: %s", path, e ? e : "unknown error");
     return true;
   }
   char sym[64];
   snprintf(sym, sizeof sym, "ct_backend_%s_init", pl->name);
-  ct_status (*init)(const struct ct_backend_i **) = NULL;
+  ct__backend_init_fn init = NULL;
   *(void **)&init = dlsym(h, sym);
   const struct ct_backend_i *b = NULL;
   if (!init) {
     ct__plugin_why(pl, "%s does not export %s", path, sym);
-  } else if (init(&b) != CT_OK || !b) {
-    ct__plugin_why(pl, "%s failed to initialise: %s", path, ct_last_error_message());
+  } else if (init(&b, &ct__core) != CT_OK || !b) {
+    ct__plugin_why(pl, "%s: %s", path, ct_last_error_message()[0] ? ct_last_error_message()
+                                                                  : "its init failed without a reason");
   } else if (b->api_version != CT__BACKEND_API_VERSION) {
     ct__plugin_why(pl, "%s has backend API %d, this libctensor needs %d", path,
              (int)b->api_version, (int)CT__BACKEND_API_VERSION);
@@ -153,9 +159,9 @@ static void ct__cuda_plugin_load(void) {
   }
   if (ct__plugin_try(pl, CT_PLUGIN_DIR, strlen(CT_PLUGIN_DIR))) return;
   snprintf(pl->why, sizeof pl->why,
-           "the CUDA module ct_cuda.so was not found in $CTENSOR_PLUGIN_PATH or %s "
+           "the CUDA module ct_cuda.so was not found in $CTENSOR_PLUGIN_PATH (%s) or %s "
            "(this ctensor was built without CUDA, or the module is not installed)",
-           CT_PLUGIN_DIR);
+           env ? env : "unset", CT_PLUGIN_DIR);
 }
 
 ct_status ct__backend_get(const struct ct_backend_i **out, ct_device_type type, const char *fn) {
@@ -199,6 +205,7 @@ ct_status ct__device_resolve(ct_device_type *type, int32_t *index,
   const struct ct_backend_i *b;
   CT_TRY(ct__backend_get(&b, req_type, fn));
   int32_t count = b->device_count();
+  if (req_index == -1 && b->cuda) CT_TRY(b->cuda->current_device(&req_index));
   if (req_index == -1) req_index = 0;
   if (req_index >= count)
     return ct__error(CT_ERR_DEVICE, "%s: device_index = %d is out of range for '%s' (%d device%s)", fn,

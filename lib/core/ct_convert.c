@@ -16,8 +16,62 @@ static void ct__extent(const ct_tensor *t, int64_t *lo, int64_t *hi) {
   ct__strided_extent(hi, t->ndim, t->shape, t->strides, t->offset, ct__itemsize(t->dtype));
 }
 
+static ct_status ct__copy(ct_tensor *dst, ct_tensor *src, bool non_blocking, const char *fn);
+
+/* Same dtype, shape and strides, and dense: the two hold one block of bytes in the same order. */
+static bool ct__same_dense_block(const ct_tensor *a, const ct_tensor *b) {
+  return a->dtype == b->dtype && a->ndim == b->ndim &&
+         memcmp(a->dims, b->dims, 2 * (size_t)a->ndim * sizeof(int64_t)) == 0 && ct__is_dense(a) &&
+         ct__is_dense(b);
+}
+
+/*
+ * dst <- src across devices (dst has at least src's ndim, broadcast checked).
+ * The bytes move once, by the device backend's transfer: when src and dst
+ * are laid out alike, straight between their memories; otherwise src is
+ * first converted to dst's dtype in a contiguous block on its own device,
+ * moved into a contiguous block on dst's device, and copied (broadcasting)
+ * into dst there. Temporaries are never pinned, so only a direct transfer
+ * between a CUDA tensor and pinned memory can be non-blocking.
+ */
+static ct_status ct__copy_across(ct_tensor *dst, ct_tensor *src, bool non_blocking, const char *fn) {
+  const struct ct_backend_i *sb, *db, *xb;
+  CT_TRY(ct__backend_get(&sb, src->storage->device_type, fn));
+  CT_TRY(ct__backend_get(&db, dst->storage->device_type, fn));
+  xb = sb->transfer ? sb : db;
+  if (!xb->transfer || (sb->transfer && db->transfer && sb != db))
+    return ct__error(CT_ERR_NOT_IMPLEMENTED, "%s: copies between '%s' and '%s' are not supported", fn,
+                     sb->name, db->name);
+  int32_t direction = sb == db ? CT__TRANSFER_PEER : sb->transfer ? CT__TRANSFER_TO_HOST : CT__TRANSFER_FROM_HOST;
+
+  ct_tensor *s = src, *s_tmp = NULL, *d_tmp = NULL;
+  ct_status st = CT_OK;
+  if (!ct__same_dense_block(src, dst)) {
+    /* src in dst's dtype, contiguous, on its own device. */
+    if (!(src->dtype == dst->dtype && ct__is_contiguous(src))) {
+      CT_TRY(ct__tensor_empty(&s_tmp, src->ndim, src->shape, dst->dtype, sb, src->storage->device_index, fn));
+      st = sb->copy(s_tmp, src);
+      s = s_tmp;
+    }
+  }
+  ct_tensor *d = dst;
+  if (st == CT_OK && !ct__same_dense_block(s, dst)) {
+    st = ct__tensor_empty(&d_tmp, s->ndim, s->shape, dst->dtype, db, dst->storage->device_index, fn);
+    d = d_tmp;
+  }
+  if (st == CT_OK) {
+    size_t nbytes = (size_t)s->numel * (size_t)ct__itemsize(s->dtype);
+    st = xb->transfer(ct__data(d), d->storage->device_index, ct__data(s), s->storage->device_index, nbytes,
+                      direction, non_blocking && !s_tmp && !d_tmp, fn);
+  }
+  if (st == CT_OK && d_tmp) st = ct__copy(dst, d_tmp, false, fn);
+  ct_tensor_release(s_tmp);
+  ct_tensor_release(d_tmp);
+  return st;
+}
+
 /* dst <- src with broadcasting, conversion and overlap removal; both checked by the caller. */
-static ct_status ct__copy(ct_tensor *dst, ct_tensor *src, const char *fn) {
+static ct_status ct__copy(ct_tensor *dst, ct_tensor *src, bool non_blocking, const char *fn) {
   char a[CT__SHAPE_STR_MAX], b[CT__SHAPE_STR_MAX];
   if (src->ndim > dst->ndim)
     return ct__error(CT_ERR_SHAPE, "%s: src of shape %s cannot be broadcast to dst of shape %s", fn,
@@ -34,12 +88,10 @@ static ct_status ct__copy(ct_tensor *dst, ct_tensor *src, const char *fn) {
                        ct__shape_str(a, sizeof a, src->ndim, src->shape),
                        ct__shape_str(b, sizeof b, dst->ndim, dst->shape));
   }
+  if (dst->numel == 0) return CT_OK;
   if (src->storage->device_type != dst->storage->device_type ||
       src->storage->device_index != dst->storage->device_index)
-    return ct__error(CT_ERR_NOT_IMPLEMENTED, "%s: copies between devices %d:%d and %d:%d need a device backend",
-                     fn, (int)src->storage->device_type, (int)src->storage->device_index,
-                     (int)dst->storage->device_type, (int)dst->storage->device_index);
-  if (dst->numel == 0) return CT_OK;
+    return ct__copy_across(dst, src, non_blocking, fn);
 
   const struct ct_backend_i *backend;
   CT_TRY(ct__backend_get(&backend, dst->storage->device_type, fn));
@@ -85,7 +137,14 @@ ct_status ct_copy_(ct_tensor *dst, ct_tensor *src) {
   CT_CHECK_NOT_NULL(dst);
   CT_CHECK_NOT_NULL(src);
   CT_TRY(ct__check_writable(dst, __func__, "dst"));
-  return ct__copy(dst, src, __func__);
+  return ct__copy(dst, src, false, __func__);
+}
+
+ct_status ct_copy_non_blocking_(ct_tensor *dst, ct_tensor *src) {
+  CT_CHECK_NOT_NULL(dst);
+  CT_CHECK_NOT_NULL(src);
+  CT_TRY(ct__check_writable(dst, __func__, "dst"));
+  return ct__copy(dst, src, true, __func__);
 }
 
 /* A fresh tensor laid out like t (see ct__empty_like_layout) holding t's values converted to dtype. */
@@ -98,7 +157,7 @@ static ct_status ct__copy_new(ct_tensor **out, ct_tensor *t, ct_dtype dtype, ct_
     CT_TRY(ct__tensor_empty_like(&r, t, dtype, b, index, fn));
   else
     CT_TRY(ct__tensor_empty(&r, t->ndim, t->shape, dtype, b, index, fn));
-  ct_status s = ct__copy(r, t, fn);
+  ct_status s = ct__copy(r, t, false, fn);
   if (s != CT_OK) {
     ct_tensor_release(r);
     return s;

@@ -12,12 +12,17 @@ enum { CT__MESSAGE_MAX = 1024 };
 static _Thread_local ct_status ct__last_code = CT_OK;
 static _Thread_local char ct__last_message[CT__MESSAGE_MAX];
 
+ct_status ct__error_v(ct_status code, const char *fmt, va_list ap) {
+  vsnprintf(ct__last_message, sizeof ct__last_message, fmt, ap);
+  ct__last_code = code;
+  return code;
+}
+
 ct_status ct__error(ct_status code, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(ct__last_message, sizeof ct__last_message, fmt, ap);
+  ct__error_v(code, fmt, ap);
   va_end(ap);
-  ct__last_code = code;
   return code;
 }
 

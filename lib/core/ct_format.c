@@ -206,8 +206,7 @@ typedef struct fmt_values {
 } fmt_values;
 
 /*
- * Copies element src of t into slot k of v. Every read of tensor memory goes
- * through here, so that another device only needs a device-to-host copy.
+ * Copies element src of t (a CPU tensor) into slot k of v.
  */
 static ct_status read_element(fmt_values *v, int64_t k, const ct_tensor *t, const char *src) {
   void *dst = v->dtype == CT_COMPLEX128 ? (void *)(v->f + 2 * k)
@@ -216,19 +215,16 @@ static ct_status read_element(fmt_values *v, int64_t k, const ct_tensor *t, cons
   return ct_dtype_convert(dst, v->dtype, src, t->dtype, 1);
 }
 
-static ct_status check_readable(const ct_tensor *t) {
-  ct_device_type type = t->storage->device_type;
-  if (type == CT_DEVICE_CPU) return CT_OK;
-  const char *name = "unknown";
-  ct_device_type_name(&name, type);
-  return ct__error(CT_ERR_NOT_IMPLEMENTED,
-                   "ct_tensor_format: printing the elements of a %s tensor is not implemented yet",
-                   name);
-}
-
 /* Reads the shown elements of t into v (allocated here; the caller frees f and i). */
 static ct_status read_shown(fmt_values *v, const ct_tensor *t, const fmt_dim *dims) {
-  CT_TRY(check_readable(t));
+  if (t->storage->device_type != CT_DEVICE_CPU) {
+    /* A device tensor is read from a host copy (as PyTorch prints: the whole tensor comes over). */
+    ct_tensor *host;
+    CT_TRY(ct_to(&host, (ct_tensor *)t, CT_DTYPE_NONE, CT_DEVICE_CPU, 0, false));
+    ct_status s = read_shown(v, host, dims);
+    ct_tensor_release(host);
+    return s;
+  }
   const ct__dtype_info *info = &ct__dtypes[t->dtype];
   v->dtype = info->is_complex ? CT_COMPLEX128 : info->is_floating ? CT_FLOAT64 : CT_INT64;
   v->count = 1;

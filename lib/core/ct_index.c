@@ -151,7 +151,8 @@ static ct_status ct__ix_validate(int32_t *specified, ct_tensor *t, int32_t n, co
                      (int)i);
         ct_tensor *x = tensors[i];
         CT_CHECK_ARG(x, CT_ERR_INVALID_ARGUMENT, "%s: tensors[%d] is NULL", fn, (int)i);
-        CT_TRY(ct__same_device(x, t, fn, "an index tensor"));
+        /* CPU index tensors may index a device tensor (PyTorch's rule): they are moved over below. */
+        if (x->storage->device_type != CT_DEVICE_CPU) CT_TRY(ct__same_device(x, t, fn, "an index tensor"));
         bool mask = x->dtype == CT_BOOL || x->dtype == CT_UINT8;
         bool integral = mask || (!ct__dtypes[x->dtype].is_floating && !ct__dtypes[x->dtype].is_complex);
         /* 0-d integer tensors of any width act as integers; otherwise only int64 and int32 index. */
@@ -323,6 +324,14 @@ static ct_status ct__ix_walk(ct__ix *ix, ct_tensor *t, int32_t n, const int32_t 
   for (; s == CT_OK && sd < t->ndim; od++, sd++) {
     shape[od] = t->shape[sd];
     strides[od] = t->strides[sd];
+  }
+  for (int32_t d = 0; s == CT_OK && d < od; d++) {
+    ct_tensor *x = ix->at[d];
+    if (!x || (x->storage->device_type == t->storage->device_type &&
+               x->storage->device_index == t->storage->device_index))
+      continue;
+    s = ct_to(&ix->at[d], x, CT_DTYPE_NONE, t->storage->device_type, t->storage->device_index, false);
+    ct_tensor_release(x);
   }
   if (s == CT_OK) s = ct__view_of(&ix->view, t, od, shape, strides, offset, fn);
   if (s != CT_OK) {

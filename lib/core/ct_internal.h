@@ -9,6 +9,7 @@
 #ifndef CT_INTERNAL_H
 #define CT_INTERNAL_H
 
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -97,6 +98,8 @@ float ct__bf16_to_f32(uint16_t b);
 /* ---- devices and backends ------------------------------------------------------------------ */
 
 struct ct_tensor;
+struct ct_storage;
+struct ct__dims;
 
 /* What a random kernel draws; see random.h for the counter scheme. */
 enum { CT__RNG_UNIFORM = 0, CT__RNG_NORMAL = 1, CT__RNG_INT = 2 };
@@ -114,7 +117,7 @@ typedef struct ct__rng_args {
  * allocates outputs and dispatches; a backend only runs kernels on checked
  * arguments. api_version must equal CT__BACKEND_API_VERSION exactly.
  */
-enum { CT__BACKEND_API_VERSION = 1 };
+enum { CT__BACKEND_API_VERSION = 2 };
 
 /*
  * Each operator family has its own kernel table, declared in its own
@@ -127,6 +130,11 @@ struct ct_backend_index_i;
 struct ct_backend_reduce_i;
 struct ct_backend_linalg_i;
 struct ct_backend_structure_i;
+
+struct ct_backend_cuda_i;
+
+/* Directions of ct_backend_i.transfer. */
+enum { CT__TRANSFER_TO_HOST = 0, CT__TRANSFER_FROM_HOST = 1, CT__TRANSFER_PEER = 2 };
 
 struct ct_backend_i {
   int32_t api_version;
@@ -158,7 +166,96 @@ struct ct_backend_i {
   const struct ct_backend_reduce_i *reduce;           /* ct_reduce.h */
   const struct ct_backend_linalg_i *linalg;           /* ct_linalg.h */
   const struct ct_backend_structure_i *structure;     /* ct_structure.h */
+
+  /*
+   * Moves nbytes of contiguous memory between this device and the host, or
+   * between two devices of this backend: CT__TRANSFER_TO_HOST (dst is host
+   * memory, src on device), CT__TRANSFER_FROM_HOST (dst on device, src host
+   * memory), CT__TRANSFER_PEER (dst on dst_device, src on src_device). It is
+   * ordered on the current stream of the device side, and the host side may
+   * be read or written again when it returns, unless non_blocking is set and
+   * the host side is pinned memory. NULL for backends on host memory.
+   */
+  ct_status (*transfer)(void *dst, int32_t dst_device, const void *src, int32_t src_device, size_t nbytes,
+                        int32_t direction, bool non_blocking, const char *fn);
+  /* Whether p points into page-locked host memory of this backend (NULL: never). */
+  bool (*is_pinned)(const void *p);
+  const struct ct_backend_cuda_i *cuda; /* ctensor/cuda.h: the CUDA backend only, else NULL */
 };
+
+/*
+ * What the CUDA backend adds behind ctensor/cuda.h. libctensor validates the
+ * public arguments (NULL pointers, flags) and forwards; these check device
+ * numbers and record their own errors. The stream and event types are the
+ * module's own.
+ */
+struct ct_cuda_stream;
+struct ct_cuda_event;
+struct ct_backend_cuda_i {
+  ct_status (*device_name)(char *buf, size_t size, int32_t device);
+  ct_status (*device_capability)(int32_t *major, int32_t *minor, int32_t device);
+  ct_status (*device_properties)(int64_t *total_memory, int32_t *multiprocessors, int32_t device);
+  ct_status (*mem_get_info)(int64_t *free_bytes, int64_t *total_bytes, int32_t device);
+  ct_status (*current_device)(int32_t *device);
+  ct_status (*set_device)(int32_t device);
+  ct_status (*synchronize)(int32_t device);
+  ct_status (*stream_create)(struct ct_cuda_stream **out, int32_t device, int32_t priority);
+  ct_status (*stream_from_handle)(struct ct_cuda_stream **out, void *handle, int32_t device);
+  void (*stream_retain)(struct ct_cuda_stream *s);
+  void (*stream_release)(struct ct_cuda_stream *s);
+  void (*stream_info)(void **handle, int32_t *device, const struct ct_cuda_stream *s);
+  ct_status (*current_stream)(struct ct_cuda_stream **out, int32_t device);
+  ct_status (*default_stream)(struct ct_cuda_stream **out, int32_t device);
+  ct_status (*set_stream)(struct ct_cuda_stream *s);
+  ct_status (*stream_synchronize)(struct ct_cuda_stream *s);
+  ct_status (*stream_query)(bool *done, struct ct_cuda_stream *s);
+  ct_status (*stream_wait_stream)(struct ct_cuda_stream *s, struct ct_cuda_stream *other);
+  ct_status (*event_create)(struct ct_cuda_event **out, uint32_t flags);
+  void (*event_release)(struct ct_cuda_event *e);
+  ct_status (*event_record)(struct ct_cuda_event *e, struct ct_cuda_stream *s);
+  ct_status (*event_wait)(struct ct_cuda_event *e, struct ct_cuda_stream *s);
+  ct_status (*event_synchronize)(struct ct_cuda_event *e);
+  ct_status (*event_query)(bool *done, struct ct_cuda_event *e);
+  ct_status (*event_elapsed_time)(float *ms, struct ct_cuda_event *start, struct ct_cuda_event *end);
+  ct_status (*memory_stats)(int64_t *allocated, int64_t *reserved, int64_t *peak, int32_t device);
+  ct_status (*reset_peak_memory_stats)(int32_t device);
+  ct_status (*empty_cache)(void);
+  /* Page-locked host memory (cudaHostAlloc), freed by host_free. */
+  ct_status (*host_alloc)(void **p, size_t nbytes, const char *fn);
+  void (*host_free)(void *p);
+};
+
+/*
+ * What libctensor lends a backend module, which cannot see its hidden
+ * symbols: the module's own ct__error, ct__tensor_* and friends forward
+ * through this table (lib/cuda/cuda_core.c). Its version is the backend API's.
+ */
+typedef struct ct__core_i {
+  int32_t api_version;
+  ct_status (*error_v)(ct_status code, const char *fmt, va_list ap);
+  ct_status (*tensor_empty)(struct ct_tensor **out, int32_t ndim, const int64_t *shape, ct_dtype dtype,
+                            const struct ct_backend_i *backend, int32_t device_index, const char *fn);
+  ct_status (*tensor_empty_like)(struct ct_tensor **out, const struct ct_tensor *t, ct_dtype dtype,
+                                 const struct ct_backend_i *b, int32_t index, const char *fn);
+  ct_status (*tensor_make)(struct ct_tensor **out, struct ct_storage *storage, ct_dtype dtype, int32_t ndim,
+                           const int64_t *shape, const int64_t *strides, int64_t offset, const char *fn);
+  bool (*is_dense)(const struct ct_tensor *t);
+  bool (*is_contiguous)(const struct ct_tensor *t);
+  const char *(*shape_str)(char *buf, size_t size, int32_t ndim, const int64_t *shape);
+  bool (*allow_tf32)(void);
+  ct_status (*dims_init)(struct ct__dims *d, int32_t ndim, const char *fn);
+  void (*dims_free)(struct ct__dims *d);
+} ct__core_i;
+
+/* The table libctensor hands to a module's init, and the name and type of that init. */
+extern const ct__core_i ct__core;
+typedef ct_status (*ct__backend_init_fn)(const struct ct_backend_i **out, const ct__core_i *core);
+
+/* The TF32 setting of ctensor/cuda.h. */
+bool ct__allow_tf32(void);
+
+/* ct__error with a va_list. */
+ct_status ct__error_v(ct_status code, const char *fmt, va_list ap);
 
 /* The backend for a device type, loading its module on first use. */
 ct_status ct__backend_get(const struct ct_backend_i **out, ct_device_type type, const char *fn);

@@ -359,7 +359,7 @@ ct_status ct__check_writable(const struct ct_tensor *t, const char *fn, const ch
 
 /* ---- item ---------------------------------------------------------------------------------- */
 
-/* Reads t's single element converted to dtype into value (CPU memory only, for now). */
+/* Reads t's single element converted to dtype into value (through a host copy for a device tensor). */
 static ct_status ct__item(void *value, ct_dtype dtype, ct_tensor *t, const char *fn) {
   if (!t) return ct__error(CT_ERR_INVALID_ARGUMENT, "%s: t is NULL", fn);
   if (t->numel != 1) {
@@ -367,9 +367,13 @@ static ct_status ct__item(void *value, ct_dtype dtype, ct_tensor *t, const char 
     return ct__error(CT_ERR_SHAPE, "%s: a tensor with %lld elements (shape %s) cannot be converted to a scalar",
                      fn, (long long)t->numel, ct__shape_str(s, sizeof s, t->ndim, t->shape));
   }
-  if (t->storage->device_type != CT_DEVICE_CPU)
-    return ct__error(CT_ERR_NOT_IMPLEMENTED, "%s: reading a %s tensor needs its backend's copy to the host",
-                     fn, t->storage->backend ? t->storage->backend->name : "non-CPU");
+  if (t->storage->device_type != CT_DEVICE_CPU) {
+    ct_tensor *host;
+    CT_TRY(ct_to(&host, t, CT_DTYPE_NONE, CT_DEVICE_CPU, 0, false));
+    ct_status s = ct_dtype_convert(value, dtype, ct__data(host), host->dtype, 1);
+    ct_tensor_release(host);
+    return s;
+  }
   return ct_dtype_convert(value, dtype, ct__data(t), t->dtype, 1);
 }
 

@@ -179,6 +179,30 @@ ct_status ct_dlpack_py_import(ct_tensor **out, void *py_capsule, bool read_only)
   return CT_OK;
 }
 
+/*
+ * Makes ctensor's current stream on a CUDA device wait for the work the
+ * producer has enqueued on its current stream there (the stream handshake of
+ * the exchange API, whose imports do not synchronise).
+ */
+static ct_status ct__py_wait_producer(const DLPackExchangeAPI *api, int32_t device) {
+  const char *fn = "ct_dlpack_py_import_exchange";
+  void *theirs = NULL;
+  if (api->current_work_stream && api->current_work_stream(kDLCUDA, device, &theirs) != 0)
+    return ct__error(CT_ERR_DLPACK, "%s: the producer's current_work_stream failed for cuda:%d", fn, (int)device);
+  ct_cuda_stream *ours = NULL, *producer = NULL;
+  CT_TRY(ct_cuda_current_stream(&ours, device));
+  void *ours_handle = NULL;
+  ct_cuda_stream_info(&ours_handle, NULL, ours);
+  ct_status st = CT_OK;
+  if (ours_handle != theirs) {
+    st = ct_cuda_stream_from_handle(&producer, theirs, device);
+    if (st == CT_OK) st = ct_cuda_stream_wait_stream(ours, producer);
+  }
+  ct_cuda_stream_release(producer);
+  ct_cuda_stream_release(ours);
+  return st;
+}
+
 ct_status ct_dlpack_py_import_exchange(ct_tensor **out, void *py_api, void *py_obj) {
   CT_CHECK_NOT_NULL(out);
   *out = NULL;
@@ -196,6 +220,14 @@ ct_status ct_dlpack_py_import_exchange(ct_tensor **out, void *py_api, void *py_o
   DLManagedTensorVersioned *m = NULL;
   if (api->managed_tensor_from_py_object_no_sync(py_obj, &m) != 0 || !m)
     return ct__error(CT_ERR_DLPACK, "ct_dlpack_py_import_exchange: the producer could not export the object");
+  /* "no_sync": ordering the producer's work before ctensor's is the consumer's job. */
+  if (m->dl_tensor.device.device_type == kDLCUDA) {
+    ct_status st = ct__py_wait_producer(api, m->dl_tensor.device.device_id);
+    if (st != CT_OK) {
+      ct__py_call_deleter(m, true);
+      return st;
+    }
+  }
   return ct__dl_import(out, m, true, true, ct__py_call_deleter, __func__);
 }
 
@@ -331,11 +363,14 @@ static int ct__ex_dltensor_from_py(void *py_object, DLTensor *out) {
   return 0;
 }
 
+/* The calling thread's current ctensor stream on a CUDA device (NULL: the legacy default stream). */
 static int ct__ex_current_work_stream(DLDeviceType device_type, int32_t device_id, void **out_current_stream) {
-  (void)device_type;
-  (void)device_id;
-  /* ctensor has no streams of its own yet: work is ordered on the legacy default stream (NULL). */
   *out_current_stream = NULL;
+  if (device_type != kDLCUDA) return 0;
+  ct_cuda_stream *s;
+  if (ct_cuda_current_stream(&s, device_id) != CT_OK) return ct__py_raise();
+  ct_cuda_stream_info(out_current_stream, NULL, s);
+  ct_cuda_stream_release(s);
   return 0;
 }
 

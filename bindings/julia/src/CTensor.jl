@@ -45,8 +45,8 @@ export Tensor, CTensorError, BFloat16, check, mean, matmul, contiguous, iscontig
 
 A failing ctensor call. `kind` names the C status: `:invalid_argument`, `:shape`, `:dtype`,
 `:device`, `:index`, `:read_only`, `:out_of_memory`, `:not_implemented`,
-`:backend_unavailable`, `:dlpack`, `:internal` (`:unknown` for a code this version does not
-know); `message` is the library's message (`ct_last_error_message`).
+`:backend_unavailable`, `:dlpack`, `:internal`, `:device_failure` (`:unknown` for a code this
+version does not know); `message` is the library's message (`ct_last_error_message`).
 """
 struct CTensorError <: Exception
     kind::Symbol
@@ -54,7 +54,8 @@ struct CTensorError <: Exception
 end
 
 const _KINDS = (:invalid_argument, :shape, :dtype, :device, :index, :read_only,
-                :out_of_memory, :not_implemented, :backend_unavailable, :dlpack, :internal)
+                :out_of_memory, :not_implemented, :backend_unavailable, :dlpack, :internal,
+                :device_failure)
 
 """The `kind` Symbol of a C status code (`CT_ERR_SHAPE` -> `:shape`)."""
 function status_kind(code::Integer)
@@ -807,6 +808,46 @@ function to_dlpack_legacy(t::Tensor; copy = :if_needed)
     check(L.ct_to_dlpack(out, t, _copy_mode(copy), L.CT_DEVICE_NONE, Int32(-1)))
     return out[]
 end
+
+# ---- CUDA ---------------------------------------------------------------------------------------
+# Not exported: CTensor.cuda_is_available(), CTensor.cuda(t), ... Without the CUDA module, a
+# driver or a GPU, cuda_is_available() is false, cuda_device_count() 0, and everything else
+# throws a CTensorError(:backend_unavailable) whose message says why.
+
+"""`cuda_is_available()`: whether CUDA can be used (module, driver and a GPU are present)."""
+function cuda_is_available()
+    r = Ref{Bool}(false)
+    check(L.ct_cuda_is_available(r))
+    return r[]
+end
+
+"""`cuda_device_count()`: the number of CUDA devices (0 without CUDA)."""
+function cuda_device_count()
+    n = Ref{Int32}(0)
+    check(L.ct_cuda_device_count(n))
+    return Int(n[])
+end
+
+"""`cuda_current_device()`: this thread's current CUDA device (0-based, as in C)."""
+function cuda_current_device()
+    d = Ref{Int32}(0)
+    check(L.ct_cuda_current_device(d))
+    return Int(d[])
+end
+
+"""`cuda_set_device(d)`: sets this thread's current CUDA device (0-based)."""
+cuda_set_device(d::Integer) = check(L.ct_cuda_set_device(Int32(d)))
+
+"""`cuda_synchronize(d = -1)`: waits for all work on a device (-1: the current one)."""
+cuda_synchronize(d::Integer = -1) = check(L.ct_cuda_synchronize(Int32(d)))
+
+"""`cuda(t, index = -1)`: `t` on a CUDA device (-1: the current one); `t` if it is there."""
+function cuda(t::Tensor, index::Integer = -1)
+    return _new(L.ct_to, t, L.CT_DTYPE_NONE, L.CT_DEVICE_CUDA, Int32(index), false)
+end
+
+"""`cpu(t)`: `t` in host memory (`t` itself when it is there already)."""
+cpu(t::Tensor) = _cpu(t)
 
 """
     from_dlpack(p::Ptr{DLManagedTensorVersioned}) -> Tensor

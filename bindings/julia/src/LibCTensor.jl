@@ -113,6 +113,16 @@ Opaque generator handle.
 """
 mutable struct ct_generator end
 
+"""
+A CUDA stream (opaque, reference counted).
+"""
+mutable struct ct_cuda_stream end
+
+"""
+A CUDA event (opaque).
+"""
+mutable struct ct_cuda_event end
+
 # ---- structs ------------------------------------------------------------------------------------
 
 """
@@ -211,7 +221,8 @@ const CT_ERR_NOT_IMPLEMENTED = ct_status(8)
 const CT_ERR_BACKEND_UNAVAILABLE = ct_status(9)
 const CT_ERR_DLPACK = ct_status(10)
 const CT_ERR_INTERNAL = ct_status(11)
-const CT_ERR_COUNT = ct_status(12)
+const CT_ERR_DEVICE_FAILURE = ct_status(12)
+const CT_ERR_COUNT = ct_status(13)
 
 # ctensor/dtype.h
 const CT_DTYPE_NONE = ct_dtype(-1)  # "not specified": see the file comment
@@ -342,6 +353,11 @@ const CT_PYAPI_GIL_RELEASE = Cint(19)  # PyGILState_Release
 const CT_PYAPI_IS_INITIALIZED = Cint(20)  # Py_IsInitialized
 const CT_PYAPI_RAISE = Cint(21)  # a callable: ct_status -> raises the binding's exception for the thread's last ctensor error
 const CT_PYAPI_COUNT = Cint(22)
+
+# ctensor/cuda.h
+const CT_CUDA_EVENT_TIMING = Cint(1)  # can be used with ct_cuda_event_elapsed_time
+const CT_CUDA_EVENT_BLOCKING_SYNC = Cint(2)  # synchronize sleeps instead of spinning
+const CT_CUDA_EVENT_INTERPROCESS = Cint(4)  # reserved: refused for now
 
 # ---- functions ----------------------------------------------------------------------------------
 
@@ -7546,6 +7562,386 @@ __dlpack_c_exchange_api__): a new reference, or NULL as ct_dlpack_py_export.
 """
 function ct_dlpack_py_exchange_api()
     @ccall libctensor.ct_dlpack_py_exchange_api()::Ptr{Cvoid}
+end
+
+"""
+    ct_cuda_is_available(available) -> ct_status
+
+Whether CUDA can be used: the module loads, a driver is present and there is a GPU. Never fails but for NULL.
+"""
+function ct_cuda_is_available(available)
+    @ccall libctensor.ct_cuda_is_available(available::Ptr{Bool})::ct_status
+end
+
+"""
+    ct_cuda_device_count(count) -> ct_status
+
+Number of CUDA devices; 0 without the module, a driver or a GPU. Never fails but for NULL.
+"""
+function ct_cuda_device_count(count)
+    @ccall libctensor.ct_cuda_device_count(count::Ptr{Int32})::ct_status
+end
+
+"""
+    ct_cuda_device_name(buf, size, device) -> ct_status
+
+Name of a device ("NVIDIA H100 80GB HBM3"), written NUL-terminated into buf
+(truncated to size - 1 bytes).
+Errors: CT_ERR_INVALID_ARGUMENT (NULL, size 0), CT_ERR_DEVICE (device out of range),
+CT_ERR_BACKEND_UNAVAILABLE.
+"""
+function ct_cuda_device_name(buf, size, device)
+    @ccall libctensor.ct_cuda_device_name(buf::Ptr{Cchar}, size::Csize_t, device::Int32)::ct_status
+end
+
+"""
+    ct_cuda_device_capability(major, minor, device) -> ct_status
+
+Compute capability of a device (9, 0 for an H100). Errors as ct_cuda_device_name.
+"""
+function ct_cuda_device_capability(major, minor, device)
+    @ccall libctensor.ct_cuda_device_capability(
+        major::Ptr{Int32},
+        minor::Ptr{Int32},
+        device::Int32
+    )::ct_status
+end
+
+"""
+    ct_cuda_device_properties(total_memory, multiprocessors, device) -> ct_status
+
+Total memory in bytes and streaming multiprocessors of a device. Either pointer may be NULL.
+"""
+function ct_cuda_device_properties(total_memory, multiprocessors, device)
+    @ccall libctensor.ct_cuda_device_properties(
+        total_memory::Ptr{Int64},
+        multiprocessors::Ptr{Int32},
+        device::Int32
+    )::ct_status
+end
+
+"""
+    ct_cuda_mem_get_info(free_bytes, total_bytes, device) -> ct_status
+
+Free and total device memory in bytes, as the driver reports them (cudaMemGetInfo).
+"""
+function ct_cuda_mem_get_info(free_bytes, total_bytes, device)
+    @ccall libctensor.ct_cuda_mem_get_info(
+        free_bytes::Ptr{Int64},
+        total_bytes::Ptr{Int64},
+        device::Int32
+    )::ct_status
+end
+
+"""
+    ct_cuda_current_device(device) -> ct_status
+
+This thread's current device (0 until set).
+"""
+function ct_cuda_current_device(device)
+    @ccall libctensor.ct_cuda_current_device(device::Ptr{Int32})::ct_status
+end
+
+"""
+    ct_cuda_set_device(device) -> ct_status
+
+Sets this thread's current device. Errors: CT_ERR_DEVICE (out of range), CT_ERR_BACKEND_UNAVAILABLE.
+"""
+function ct_cuda_set_device(device)
+    @ccall libctensor.ct_cuda_set_device(device::Int32)::ct_status
+end
+
+"""
+    ct_cuda_synchronize(device) -> ct_status
+
+Waits for all work on a device (-1: the current one) to finish.
+"""
+function ct_cuda_synchronize(device)
+    @ccall libctensor.ct_cuda_synchronize(device::Int32)::ct_status
+end
+
+"""
+    ct_cuda_stream_create(out, device, priority) -> ct_status
+
+A new non-blocking stream on a device (-1: current) with a priority
+(0 is the default; lower numbers are higher priority, clamped to the
+device's range). One reference for the caller.
+"""
+function ct_cuda_stream_create(out, device, priority)
+    @ccall libctensor.ct_cuda_stream_create(
+        out::Ptr{Ptr{ct_cuda_stream}},
+        device::Int32,
+        priority::Int32
+    )::ct_status
+end
+
+"""
+    ct_cuda_stream_from_handle(out, handle, device) -> ct_status
+
+A stream handle over an existing cudaStream_t (for example PyTorch's current
+stream) on a device; the cudaStream_t is not destroyed with the handle.
+handle 0 (NULL) is the legacy default stream, (void *)1 cudaStreamLegacy,
+(void *)2 cudaStreamPerThread.
+"""
+function ct_cuda_stream_from_handle(out, handle, device)
+    @ccall libctensor.ct_cuda_stream_from_handle(
+        out::Ptr{Ptr{ct_cuda_stream}},
+        handle::Ptr{Cvoid},
+        device::Int32
+    )::ct_status
+end
+
+"""
+    ct_cuda_stream_retain(stream) -> ct_status
+
+Adds a reference. Errors: CT_ERR_INVALID_ARGUMENT (NULL).
+"""
+function ct_cuda_stream_retain(stream)
+    @ccall libctensor.ct_cuda_stream_retain(stream::Ptr{ct_cuda_stream})::ct_status
+end
+
+"""
+    ct_cuda_stream_release(stream) -> Cvoid
+
+Drops a reference (NULL does nothing); the last one destroys a stream ctensor created.
+"""
+function ct_cuda_stream_release(stream)
+    @ccall libctensor.ct_cuda_stream_release(stream::Ptr{ct_cuda_stream})::Cvoid
+end
+
+"""
+    ct_cuda_stream_info(handle, device, stream) -> ct_status
+
+The cudaStream_t behind a stream, and its device. Either pointer may be NULL.
+"""
+function ct_cuda_stream_info(handle, device, stream)
+    @ccall libctensor.ct_cuda_stream_info(
+        handle::Ptr{Ptr{Cvoid}},
+        device::Ptr{Int32},
+        stream::Ptr{ct_cuda_stream}
+    )::ct_status
+end
+
+"""
+    ct_cuda_current_stream(out, device) -> ct_status
+
+This thread's current stream on a device (-1: current); a new reference.
+"""
+function ct_cuda_current_stream(out, device)
+    @ccall libctensor.ct_cuda_current_stream(
+        out::Ptr{Ptr{ct_cuda_stream}},
+        device::Int32
+    )::ct_status
+end
+
+"""
+    ct_cuda_default_stream(out, device) -> ct_status
+
+The legacy default stream of a device (-1: current); a new reference.
+"""
+function ct_cuda_default_stream(out, device)
+    @ccall libctensor.ct_cuda_default_stream(
+        out::Ptr{Ptr{ct_cuda_stream}},
+        device::Int32
+    )::ct_status
+end
+
+"""
+    ct_cuda_set_stream(stream) -> ct_status
+
+Makes stream this thread's current stream on its device (the thread keeps
+a reference until another stream is set). NULL restores the current
+device's default stream.
+"""
+function ct_cuda_set_stream(stream)
+    @ccall libctensor.ct_cuda_set_stream(stream::Ptr{ct_cuda_stream})::ct_status
+end
+
+"""
+    ct_cuda_stream_synchronize(stream) -> ct_status
+
+Waits until all work enqueued on stream has finished.
+"""
+function ct_cuda_stream_synchronize(stream)
+    @ccall libctensor.ct_cuda_stream_synchronize(stream::Ptr{ct_cuda_stream})::ct_status
+end
+
+"""
+    ct_cuda_stream_query(done, stream) -> ct_status
+
+done = whether all work enqueued on stream has finished (never blocks).
+"""
+function ct_cuda_stream_query(done, stream)
+    @ccall libctensor.ct_cuda_stream_query(done::Ptr{Bool}, stream::Ptr{ct_cuda_stream})::ct_status
+end
+
+"""
+    ct_cuda_stream_wait_stream(stream, other) -> ct_status
+
+Work enqueued on stream from now on waits for the work already enqueued on other.
+"""
+function ct_cuda_stream_wait_stream(stream, other)
+    @ccall libctensor.ct_cuda_stream_wait_stream(
+        stream::Ptr{ct_cuda_stream},
+        other::Ptr{ct_cuda_stream}
+    )::ct_status
+end
+
+"""
+    ct_cuda_event_create(out, flags) -> ct_status
+
+A new event on the current device. Errors: CT_ERR_INVALID_ARGUMENT (unknown flags).
+"""
+function ct_cuda_event_create(out, flags)
+    @ccall libctensor.ct_cuda_event_create(out::Ptr{Ptr{ct_cuda_event}}, flags::UInt32)::ct_status
+end
+
+"""
+    ct_cuda_event_release(event) -> Cvoid
+
+Destroys an event (NULL does nothing).
+"""
+function ct_cuda_event_release(event)
+    @ccall libctensor.ct_cuda_event_release(event::Ptr{ct_cuda_event})::Cvoid
+end
+
+"""
+    ct_cuda_event_record(event, stream) -> ct_status
+
+Records event on stream (NULL: this thread's current stream of the current device).
+"""
+function ct_cuda_event_record(event, stream)
+    @ccall libctensor.ct_cuda_event_record(
+        event::Ptr{ct_cuda_event},
+        stream::Ptr{ct_cuda_stream}
+    )::ct_status
+end
+
+"""
+    ct_cuda_event_wait(event, stream) -> ct_status
+
+Work enqueued on stream (NULL: current) from now on waits for event.
+"""
+function ct_cuda_event_wait(event, stream)
+    @ccall libctensor.ct_cuda_event_wait(
+        event::Ptr{ct_cuda_event},
+        stream::Ptr{ct_cuda_stream}
+    )::ct_status
+end
+
+"""
+    ct_cuda_event_synchronize(event) -> ct_status
+
+Waits for the work before event's record to finish.
+"""
+function ct_cuda_event_synchronize(event)
+    @ccall libctensor.ct_cuda_event_synchronize(event::Ptr{ct_cuda_event})::ct_status
+end
+
+"""
+    ct_cuda_event_query(done, event) -> ct_status
+
+done = whether the work before event's record has finished.
+"""
+function ct_cuda_event_query(done, event)
+    @ccall libctensor.ct_cuda_event_query(done::Ptr{Bool}, event::Ptr{ct_cuda_event})::ct_status
+end
+
+"""
+    ct_cuda_event_elapsed_time(ms, start, end_) -> ct_status
+
+Milliseconds between two recorded timing events.
+Errors: CT_ERR_INVALID_ARGUMENT (an event without CT_CUDA_EVENT_TIMING, not recorded or not finished).
+"""
+function ct_cuda_event_elapsed_time(ms, start, end_)
+    @ccall libctensor.ct_cuda_event_elapsed_time(
+        ms::Ptr{Cfloat},
+        start::Ptr{ct_cuda_event},
+        end_::Ptr{ct_cuda_event}
+    )::ct_status
+end
+
+"""
+    ct_cuda_memory_stats(allocated, reserved, peak_allocated, device) -> ct_status
+
+The caching allocator's statistics for a device (-1: current), in bytes:
+allocated to tensors now, reserved from the driver (allocated plus cached),
+and the peak of allocated since the start or the last reset. Any pointer
+may be NULL.
+"""
+function ct_cuda_memory_stats(allocated, reserved, peak_allocated, device)
+    @ccall libctensor.ct_cuda_memory_stats(
+        allocated::Ptr{Int64},
+        reserved::Ptr{Int64},
+        peak_allocated::Ptr{Int64},
+        device::Int32
+    )::ct_status
+end
+
+"""
+    ct_cuda_reset_peak_memory_stats(device) -> ct_status
+
+Resets the peak of allocated bytes to the current value.
+"""
+function ct_cuda_reset_peak_memory_stats(device)
+    @ccall libctensor.ct_cuda_reset_peak_memory_stats(device::Int32)::ct_status
+end
+
+"""
+    ct_cuda_empty_cache() -> ct_status
+
+Returns every cached block that no tensor uses to the driver (all devices).
+"""
+function ct_cuda_empty_cache()
+    @ccall libctensor.ct_cuda_empty_cache()::ct_status
+end
+
+"""
+    ct_pin_memory(out, t) -> ct_status
+
+A copy of a CPU tensor in page-locked (pinned) host memory; still a CPU tensor.
+"""
+function ct_pin_memory(out, t)
+    @ccall libctensor.ct_pin_memory(out::Ptr{Ptr{ct_tensor}}, t::Ptr{ct_tensor})::ct_status
+end
+
+"""
+    ct_tensor_is_pinned(pinned, t) -> ct_status
+
+Whether t's memory is page-locked host memory (false without CUDA).
+"""
+function ct_tensor_is_pinned(pinned, t)
+    @ccall libctensor.ct_tensor_is_pinned(pinned::Ptr{Bool}, t::Ptr{ct_tensor})::ct_status
+end
+
+"""
+    ct_copy_non_blocking_(dst, src) -> ct_status
+
+copy_ that does not wait for the copy: when src and dst are a CUDA tensor
+and pinned host memory (either way) the copy is only enqueued on the
+current stream, and the host memory must stay untouched until that stream
+has reached it. Any other pair behaves as ct_copy_.
+"""
+function ct_copy_non_blocking_(dst, src)
+    @ccall libctensor.ct_copy_non_blocking_(dst::Ptr{ct_tensor}, src::Ptr{ct_tensor})::ct_status
+end
+
+"""
+    ct_cuda_set_allow_tf32(allow) -> ct_status
+
+Whether float32 matrix products may use TF32 tensor cores (PyTorch's
+torch.backends.cuda.matmul.allow_tf32; false by default). Process-wide.
+The setter works without CUDA too (it only records the setting).
+"""
+function ct_cuda_set_allow_tf32(allow)
+    @ccall libctensor.ct_cuda_set_allow_tf32(allow::Bool)::ct_status
+end
+
+"""
+    ct_cuda_allow_tf32(allow) -> ct_status
+"""
+function ct_cuda_allow_tf32(allow)
+    @ccall libctensor.ct_cuda_allow_tf32(allow::Ptr{Bool})::ct_status
 end
 
 end # module LibCTensor

@@ -303,6 +303,37 @@ end
     @test Array(dn) == permutedims(Array(t))
 end
 
+@testset "CUDA (skips its GPU part without a GPU)" begin
+    @test CTensor.status_kind(L.CT_ERR_DEVICE_FAILURE) === :device_failure
+    @test L.CT_ERR_DEVICE_FAILURE == 12
+    if !CTensor.cuda_is_available()
+        @test CTensor.cuda_device_count() == 0
+        err = try
+            CTensor.cuda(CTensor.ones(Float32, 2))
+            nothing
+        catch e
+            e
+        end
+        @test err isa CTensorError
+        @test err.kind === :backend_unavailable
+        @test occursin("cuda", lowercase(err.message))
+        @test_throws CTensorError CTensor.cuda_synchronize()
+        @test_throws CTensorError CTensor.cuda_current_device()
+    else
+        @test CTensor.cuda_device_count() >= 1
+        CTensor.cuda_set_device(0)
+        @test CTensor.cuda_current_device() == 0
+        x = CTensor.rand(Float32, 3, 2)
+        g = CTensor.cuda(x, 0)
+        @test CTensor.device(g) == (L.CT_DEVICE_CUDA, 0)
+        @test Array(CTensor.cpu(g .+ 1)) == Array(x) .+ 1
+        CTensor.cuda_synchronize()
+    end
+    a = Ref{Bool}(true)
+    check(L.ct_cuda_allow_tf32(a))
+    @test a[] == false
+end
+
 @testset "finalizers release" begin
     live = Ref{Int64}(0)
     bytes = Ref{Int64}(0)

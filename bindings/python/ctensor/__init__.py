@@ -16,7 +16,7 @@ IndexError, ...).
 from ._lib import lib as _clib
 from ._errors import *  # noqa: F401,F403
 from ._dtype import *  # noqa: F401,F403
-from ._device import device, cuda  # noqa: F401
+from ._device import device  # noqa: F401
 from ._tensor import *  # noqa: F401,F403
 from ._tensor import Tensor
 
@@ -30,3 +30,11 @@ from ._dlpack import from_dlpack, from_numpy, DLDeviceType  # noqa: F401
 
 _ops._install(Tensor)
 _dlpack._install(Tensor)
+
+# ctensor.cuda (devices, streams, events, memory) and ctensor.backends, as torch's.
+import sys as _sys
+from . import _cuda as cuda
+from ._cuda import backends  # noqa: F401
+
+_sys.modules.setdefault("ctensor.cuda", cuda)
+del _sys

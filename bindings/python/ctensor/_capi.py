@@ -5,8 +5,8 @@ include/ctensor/*.h: every constant and enum value, struct, callback type and
 exported function (argtypes and restype, set on a loaded library by bind())."""
 
 from ctypes import (
-    CFUNCTYPE, POINTER, Structure, c_bool, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t,
-    c_uint16, c_uint32, c_uint64, c_uint8, c_void_p, py_object)
+    CFUNCTYPE, POINTER, Structure, c_bool, c_char_p, c_double, c_float, c_int, c_int32, c_int64,
+    c_size_t, c_uint16, c_uint32, c_uint64, c_uint8, c_void_p, py_object)
 
 # ---- constants and enum values ------------------------------------------------------------------
 
@@ -26,7 +26,8 @@ CT_ERR_NOT_IMPLEMENTED = 8
 CT_ERR_BACKEND_UNAVAILABLE = 9
 CT_ERR_DLPACK = 10
 CT_ERR_INTERNAL = 11
-CT_ERR_COUNT = 12
+CT_ERR_DEVICE_FAILURE = 12
+CT_ERR_COUNT = 13
 
 # ctensor/dtype.h
 CT_DTYPE_NONE = -1
@@ -157,6 +158,11 @@ CT_PYAPI_GIL_RELEASE = 19
 CT_PYAPI_IS_INITIALIZED = 20
 CT_PYAPI_RAISE = 21
 CT_PYAPI_COUNT = 22
+
+# ctensor/cuda.h
+CT_CUDA_EVENT_TIMING = 1
+CT_CUDA_EVENT_BLOCKING_SYNC = 2
+CT_CUDA_EVENT_INTERPROCESS = 4
 
 # The members of each named enum, in declaration order.
 ENUMS = {
@@ -903,6 +909,42 @@ _SIGNATURES = (
       c_uint32)),
     ("ct_dlpack_exchange_api", c_int32, (POINTER(POINTER(DLPackExchangeAPI)),)),
     ("ct_dlpack_py_exchange_api", py_object, ()),
+    ("ct_cuda_is_available", c_int32, (POINTER(c_bool),)),
+    ("ct_cuda_device_count", c_int32, (POINTER(c_int32),)),
+    ("ct_cuda_device_name", c_int32, (c_char_p, c_size_t, c_int32)),
+    ("ct_cuda_device_capability", c_int32, (POINTER(c_int32), POINTER(c_int32), c_int32)),
+    ("ct_cuda_device_properties", c_int32, (POINTER(c_int64), POINTER(c_int32), c_int32)),
+    ("ct_cuda_mem_get_info", c_int32, (POINTER(c_int64), POINTER(c_int64), c_int32)),
+    ("ct_cuda_current_device", c_int32, (POINTER(c_int32),)),
+    ("ct_cuda_set_device", c_int32, (c_int32,)),
+    ("ct_cuda_synchronize", c_int32, (c_int32,)),
+    ("ct_cuda_stream_create", c_int32, (POINTER(c_void_p), c_int32, c_int32)),
+    ("ct_cuda_stream_from_handle", c_int32, (POINTER(c_void_p), c_void_p, c_int32)),
+    ("ct_cuda_stream_retain", c_int32, (c_void_p,)),
+    ("ct_cuda_stream_release", None, (c_void_p,)),
+    ("ct_cuda_stream_info", c_int32, (POINTER(c_void_p), POINTER(c_int32), c_void_p)),
+    ("ct_cuda_current_stream", c_int32, (POINTER(c_void_p), c_int32)),
+    ("ct_cuda_default_stream", c_int32, (POINTER(c_void_p), c_int32)),
+    ("ct_cuda_set_stream", c_int32, (c_void_p,)),
+    ("ct_cuda_stream_synchronize", c_int32, (c_void_p,)),
+    ("ct_cuda_stream_query", c_int32, (POINTER(c_bool), c_void_p)),
+    ("ct_cuda_stream_wait_stream", c_int32, (c_void_p, c_void_p)),
+    ("ct_cuda_event_create", c_int32, (POINTER(c_void_p), c_uint32)),
+    ("ct_cuda_event_release", None, (c_void_p,)),
+    ("ct_cuda_event_record", c_int32, (c_void_p, c_void_p)),
+    ("ct_cuda_event_wait", c_int32, (c_void_p, c_void_p)),
+    ("ct_cuda_event_synchronize", c_int32, (c_void_p,)),
+    ("ct_cuda_event_query", c_int32, (POINTER(c_bool), c_void_p)),
+    ("ct_cuda_event_elapsed_time", c_int32, (POINTER(c_float), c_void_p, c_void_p)),
+    ("ct_cuda_memory_stats", c_int32,
+     (POINTER(c_int64), POINTER(c_int64), POINTER(c_int64), c_int32)),
+    ("ct_cuda_reset_peak_memory_stats", c_int32, (c_int32,)),
+    ("ct_cuda_empty_cache", c_int32, ()),
+    ("ct_pin_memory", c_int32, (POINTER(c_void_p), c_void_p)),
+    ("ct_tensor_is_pinned", c_int32, (POINTER(c_bool), c_void_p)),
+    ("ct_copy_non_blocking_", c_int32, (c_void_p, c_void_p)),
+    ("ct_cuda_set_allow_tf32", c_int32, (c_bool,)),
+    ("ct_cuda_allow_tf32", c_int32, (POINTER(c_bool),)),
 )
 
 FUNCTIONS = tuple(_s[0] for _s in _SIGNATURES)

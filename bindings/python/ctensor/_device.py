@@ -1,7 +1,6 @@
-"""Devices (``ctensor.device("cpu")``, ``"cuda:1"``) and the ``ctensor.cuda`` namespace."""
+"""Devices: ``ctensor.device("cpu")``, ``"cuda:1"``, ``device("cuda", 1)`` (the
+``ctensor.cuda`` namespace is in _cuda.py)."""
 
-import sys
-import types
 from ctypes import byref, c_bool, c_char_p, c_int32
 
 from . import _capi
@@ -146,24 +145,3 @@ def device_count(code):
     if st:
         raise error_from_status(st)
     return out.value
-
-
-# ctensor.cuda: the part of torch.cuda that code checks before using a GPU.
-cuda = types.ModuleType("ctensor.cuda", "CUDA availability, as torch.cuda.")
-
-
-def _cuda_is_available():
-    """Whether a CUDA device can be used (the CUDA module loads and a GPU is present)."""
-    return backend_available(_CUDA) and device_count(_CUDA) > 0
-
-
-def _cuda_device_count():
-    """The number of CUDA devices (0 without the CUDA backend)."""
-    return device_count(_CUDA)
-
-
-_cuda_is_available.__name__ = _cuda_is_available.__qualname__ = "is_available"
-_cuda_device_count.__name__ = _cuda_device_count.__qualname__ = "device_count"
-cuda.is_available = _cuda_is_available
-cuda.device_count = _cuda_device_count
-sys.modules.setdefault("ctensor.cuda", cuda)

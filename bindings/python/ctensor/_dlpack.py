@@ -22,6 +22,7 @@ import sys
 from ctypes import byref, c_bool, c_int32, c_void_p
 
 from . import _capi
+from . import _cuda
 from . import _device
 from ._errors import check
 from ._lib import lib, pylib
@@ -79,12 +80,14 @@ def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None
     ``max_version``: the newest (major, minor) the consumer reads; None means
     a legacy "dltensor" capsule. ``dl_device``: the (type, id) the consumer
     wants. ``copy``: True always copies (flag IS_COPIED), False never does.
-    ``stream``: must be None (or -1) for CPU tensors.
+    ``stream``: the consumer's stream. For a CPU tensor it must be None (or
+    -1). For a CUDA tensor None and 1 mean the legacy default stream, 2 the
+    per-thread default stream, a larger int a cudaStream_t, -1 no
+    synchronisation: the consumer's stream is made to wait for the work
+    enqueued so far on ctensor's current stream of the tensor's device.
     """
     if stream is not None and stream != -1:
-        if not isinstance(stream, int):
-            raise TypeError("__dlpack__: stream must be an int or None, not %s" % type(stream).__name__)
-        raise ValueError("__dlpack__: stream must be None for a CPU tensor, got %r" % (stream,))
+        return _dlpack_on_stream(self, stream, max_version, dl_device, copy)
     versioned = False
     if max_version is not None:
         try:
@@ -110,6 +113,57 @@ def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None
     else:
         raise TypeError("__dlpack__: copy must be None, True or False, got %r" % (copy,))
     return _export(self._h, versioned, mode, dl_type, dl_index)
+
+
+def _dlpack_on_stream(t, stream, max_version, dl_device, copy, strict=True):
+    """__dlpack__ with a consumer stream: the export, then (for a CUDA tensor) the
+    consumer's stream made to wait for ctensor's current stream (after any copy the
+    export enqueued)."""
+    sync = _stream_arg(t, stream, strict)
+    capsule = __dlpack__(t, max_version=max_version, dl_device=dl_device, copy=copy)
+    if sync is not None:
+        _cuda._dlpack_sync(*sync)
+    return capsule
+
+
+def _dlpack_streams_set(self, *, stream=None, max_version=None, dl_device=None, copy=None):
+    if stream is None:
+        # None is the legacy default stream: after a stream other than a device's default
+        # was made current, a CUDA tensor's export must make it wait (see _streams_set).
+        return _dlpack_on_stream(self, 1, max_version, dl_device, copy, False)
+    return __dlpack__(self, stream=stream, max_version=max_version, dl_device=dl_device,
+                      copy=copy)
+
+
+_dlpack_streams_set.__doc__ = __dlpack__.__doc__
+_dlpack_streams_set.__name__ = _dlpack_streams_set.__qualname__ = "__dlpack__"
+
+
+def _streams_set():
+    """Called by ctensor.cuda the first time a stream other than a default one is made
+    current. Until then ctensor's current stream is the legacy default stream, which is
+    what stream=None names, so __dlpack__(stream=None) needs no synchronisation and CPU
+    exports pay nothing for it; from then on Tensor.__dlpack__ checks the device."""
+    Tensor.__dlpack__ = _dlpack_streams_set
+
+
+def _stream_arg(t, stream, strict=True):
+    """(device index, stream) of the handshake for a CUDA tensor; None for a CPU
+    tensor (for which only None and -1 are accepted when strict)."""
+    if isinstance(stream, bool) or not isinstance(stream, int):
+        raise TypeError("__dlpack__: stream must be an int or None, not %s" % type(stream).__name__)
+    kind, index = _device_of(t)
+    if kind == _capi.CT_DEVICE_CUDA:
+        if stream == 0:
+            raise ValueError("__dlpack__: stream 0 is disallowed for CUDA (ambiguous); pass 1 "
+                             "for the legacy default stream")
+        if stream < -1:
+            raise ValueError("__dlpack__: a CUDA stream must be -1, 1, 2 or a stream pointer, "
+                             "got %d" % stream)
+        return index, stream
+    if strict:
+        raise ValueError("__dlpack__: stream must be None for a CPU tensor, got %r" % (stream,))
+    return None
 
 
 _DL_DEVICE_TYPES = {int(m): m for m in DLDeviceType}
@@ -139,15 +193,21 @@ _ACCEPTED = {}
 _CAPSULE_TYPE = type(_EXCHANGE_API_CAPSULE)
 
 
-def _capsule_of(x, dl_device, copy):
+def _consumer_stream(dl_device):
+    """The stream= a consumer passes for data it will use on a CUDA device: ctensor's
+    current stream there (its cudaStream_t, or 1 for the legacy default stream)."""
+    return _cuda._dlpack_stream_handle(int(dl_device[1]))
+
+
+def _capsule_of(x, dl_device, copy, stream=None):
     """Calls x.__dlpack__ with the newest keywords it accepts (the standard's fallback)."""
     kinds = type(x)
-    full = {"stream": None, "max_version": _DLPACK_VERSION}
+    full = {"stream": stream, "max_version": _DLPACK_VERSION}
     if dl_device is not None:
         full["dl_device"] = dl_device
     if copy is not None:
         full["copy"] = copy
-    attempts = (full, {"stream": None}, {})
+    attempts = (full, {"stream": stream}, {})
     start = _ACCEPTED.get(kinds, 0)
     for level in range(start, len(attempts)):
         try:
@@ -203,11 +263,12 @@ def from_dlpack(x, *, device=None, copy=None):
         if known is not None:
             # A producer seen before: the calls that worked for it, without the search.
             level, read_only = known
-            x.__dlpack_device__()
+            dev = x.__dlpack_device__()
+            s = None if dev[0] != 2 else _consumer_stream(dev)
             if level == 0:
-                capsule = x.__dlpack__(stream=None, max_version=_DLPACK_VERSION)
+                capsule = x.__dlpack__(stream=s, max_version=_DLPACK_VERSION)
             elif level == 1:
-                capsule = x.__dlpack__(stream=None)
+                capsule = x.__dlpack__(stream=s)
             else:
                 capsule = x.__dlpack__()
             out = c_void_p()
@@ -231,9 +292,13 @@ def from_dlpack(x, *, device=None, copy=None):
         if not hasattr(x, "__dlpack__"):
             raise AttributeError("from_dlpack: %s object has no __dlpack__ method"
                                  % type(x).__name__)
-        x.__dlpack_device__()  # the standard's first call; propagates the producer's errors
+        # The standard's first call; propagates the producer's errors.
+        dev = x.__dlpack_device__()
         dl_device = None if want is None else (int(want[0]), max(int(want[1]), 0))
-        capsule, honoured = _capsule_of(x, dl_device, copy)
+        s = None
+        if dev[0] == 2 and (dl_device is None or dl_device[0] == 2):
+            s = _consumer_stream(dev if dl_device is None else dl_device)
+        capsule, honoured = _capsule_of(x, dl_device, copy, s)
         # A copy the producer made for us is ours to write.
         read_only = _immutable(type(x)) and not (copy is True and honoured)
         result = _from_capsule(capsule, read_only)
@@ -429,6 +494,9 @@ def __array__(self, dtype=None, copy=None):
 def _install(cls):
     """Adds the exchange methods to Tensor."""
     cls.__dlpack__ = __dlpack__
+    _cuda.state.on_streams_set = _streams_set
+    if _cuda.state.streams_set:
+        _streams_set()
     cls.__dlpack_device__ = __dlpack_device__
     cls.__dlpack_c_exchange_api__ = _EXCHANGE_API_CAPSULE
     cls.numpy = numpy

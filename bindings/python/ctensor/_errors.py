@@ -12,7 +12,7 @@ from ._lib import lib
 __all__ = [
     "CTensorError", "InvalidArgumentError", "ShapeError", "DTypeError", "DeviceError",
     "IndexOutOfRangeError", "ReadOnlyError", "OutOfMemoryError", "NotSupportedError",
-    "BackendUnavailableError", "DLPackError", "InternalError",
+    "BackendUnavailableError", "DLPackError", "InternalError", "DeviceFailureError",
 ]
 
 
@@ -104,11 +104,19 @@ class InternalError(CTensorError, RuntimeError):
     kind = "INTERNAL"
 
 
+class DeviceFailureError(CTensorError, RuntimeError):
+    """The device or its driver reported a failure (a CUDA error: an illegal
+    address, a lost device, ...); torch raises RuntimeError ("CUDA error: ...")."""
+
+    code = 12
+    kind = "DEVICE_FAILURE"
+
+
 # code -> class, in the order of status.h's CT_ERROR_MAP.
 ERRORS = {cls.code: cls for cls in (
     InvalidArgumentError, ShapeError, DTypeError, DeviceError,
     IndexOutOfRangeError, ReadOnlyError, OutOfMemoryError, NotSupportedError,
-    BackendUnavailableError, DLPackError, InternalError,
+    BackendUnavailableError, DLPackError, InternalError, DeviceFailureError,
 )}
 for _cls in (CTensorError,) + tuple(ERRORS.values()):
     _cls.__module__ = "ctensor"  # as they are reached: ctensor.ShapeError

@@ -422,10 +422,11 @@ class Tensor:
     def to(self, *args, **kwargs):
         """The tensor converted to a dtype and/or moved to a device, as Tensor.to:
         ``to(dtype)``, ``to(device, dtype=None)``, ``to(other)`` or keywords
-        ``dtype=``, ``device=``, ``copy=``, ``non_blocking=`` (ignored). Returns
-        self when nothing changes and copy is False."""
+        ``dtype=``, ``device=``, ``copy=``, ``non_blocking=``. Returns self when
+        nothing changes and copy is False. non_blocking=True between a CUDA tensor
+        and pinned host memory only enqueues the copy on the current stream."""
         dt = dev = None
-        copy = False
+        copy = nb = False
         if args:
             a0 = args[0]
             rest = args[1:]
@@ -444,8 +445,10 @@ class Tensor:
                                 "as the first argument" % type(a0).__name__)
             if len(rest) > 2:
                 raise TypeError("to() takes at most 4 positional arguments")
-            if len(rest) == 2:
-                copy = rest[1]
+            if rest:
+                nb = rest[0]
+                if len(rest) == 2:
+                    copy = rest[1]
         if kwargs:
             for k, v in kwargs.items():
                 if k == "dtype":
@@ -458,10 +461,14 @@ class Tensor:
                     dev = v
                 elif k == "copy":
                     copy = v
-                elif k not in ("non_blocking", "memory_format"):
+                elif k == "non_blocking":
+                    nb = v
+                elif k != "memory_format":
                     raise TypeError("to() got an unexpected keyword argument '%s'" % k)
         dcode = code_of(dt)
         devcode, devidx = parse(dev)
+        if nb:
+            return _to_non_blocking(self, dcode, devcode, devidx, copy)
         h = self._h
         out = c_void_p()
         st = _ct_to(byref(out), h, dcode, devcode, devidx, bool(copy))
@@ -477,12 +484,30 @@ class Tensor:
         return self.to(_CPU_DEVICE)
 
     def cuda(self, device=None, non_blocking=False):
-        """The tensor on a CUDA device (the current one by default)."""
+        """The tensor on a CUDA device (an index, "cuda:N" or a device; the current
+        one by default); self when it is there already."""
         if device is None:
             device = "cuda"
-        elif isinstance(device, int):
+        elif isinstance(device, int) and not isinstance(device, bool):
             device = "cuda:%d" % device
-        return self.to(device)
+        elif parse(device)[0] != _capi.CT_DEVICE_CUDA:
+            raise RuntimeError("Invalid device, must be cuda device")
+        return self.to(device, non_blocking=non_blocking)
+
+    def pin_memory(self, device=None):
+        """A copy in page-locked (pinned) host memory, as torch's (self when it is
+        pinned already); needs CUDA."""
+        if self.is_pinned():
+            return self
+        return _new(lib.ct_pin_memory, self._h)
+
+    def is_pinned(self, device=None):
+        """Whether the tensor's memory is page-locked host memory (False without CUDA)."""
+        out = c_bool()
+        st = lib.ct_tensor_is_pinned(byref(out), self._h)
+        if st:
+            _raise(st)
+        return out.value
 
     def contiguous(self, memory_format=None):
         """self when contiguous, else a contiguous copy."""
@@ -501,11 +526,16 @@ class Tensor:
         return _new(lib.ct_clone, self._h)
 
     def copy_(self, src, non_blocking=False):
-        """Copies src (broadcast, converted to self's dtype) into self; returns self."""
+        """Copies src (broadcast, converted to self's dtype) into self; returns self.
+        non_blocking=True between a CUDA tensor and pinned host memory only enqueues
+        the copy on the current stream (wait for the stream before reading it)."""
         if not isinstance(src, Tensor):
             raise TypeError("copy_(): argument 'src' (position 1) must be Tensor, not %s"
                             % type(src).__name__)
-        st = lib.ct_copy_(self._h, src._h)
+        if non_blocking:  # only enqueued between CUDA and pinned host memory
+            st = lib.ct_copy_non_blocking_(self._h, src._h)
+        else:
+            st = lib.ct_copy_(self._h, src._h)
         if st:
             _raise(st)
         return self
@@ -801,6 +831,33 @@ _ELLIPSIS_VALUES = (c_int64 * 3)()
 _TYPE_CODES = {name: code for code, name in _TYPE_NAMES.items()}
 
 
+def _to_non_blocking(t, dcode, devcode, devidx, copy):
+    """Tensor.to(..., non_blocking=True): a new tensor (ct_empty_like) filled by
+    ct_copy_non_blocking_, which only enqueues a copy between CUDA and pinned host
+    memory; self when nothing changes and copy is False."""
+    if not copy:
+        d = c_int32()
+        _ct_dtype(byref(d), t._h)
+        dv, di = c_int32(), c_int32()
+        _ct_device(byref(dv), byref(di), t._h)
+        if devcode == _capi.CT_DEVICE_CUDA and devidx < 0:
+            cur = c_int32()  # "cuda" is the current device, as torch's ensure_has_index
+            st = lib.ct_cuda_current_device(byref(cur))
+            if st:
+                _raise(st)
+            devidx = cur.value
+        same_dtype = dcode == _DTYPE_NONE or dcode == d.value
+        same_device = devcode == _DEVICE_NONE or (
+            devcode == dv.value and (devcode == _DEVICE_CPU or devidx == di.value))
+        if same_dtype and same_device:
+            return t
+    out = _new(lib.ct_empty_like, t._h, dcode, devcode, devidx)
+    st = lib.ct_copy_non_blocking_(out._h, t._h)
+    if st:
+        _raise(st)
+    return out
+
+
 def _fill_scalar(t, value):
     """A Python number as a 0-d tensor of t's dtype and device; a value that does
     not fit the dtype (300 for uint8, NaN or a complex number for an integer or
@@ -1071,19 +1128,30 @@ _NO_DEVICE = (_DEVICE_NONE, -1)
 def empty(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
           pin_memory=False, memory_format=None):
     """A tensor with uninitialised contents, as torch.empty(*size)."""
-    return _sized(_ct_empty, "empty", size, out, dtype, device, requires_grad)
+    r = _sized(_ct_empty, "empty", size, out, dtype, device, requires_grad)
+    return _pinned(r) if pin_memory else r
 
 
 def zeros(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
           pin_memory=False):
     """A tensor filled with zeros, as torch.zeros(*size)."""
-    return _sized(_ct_zeros, "zeros", size, out, dtype, device, requires_grad)
+    r = _sized(_ct_zeros, "zeros", size, out, dtype, device, requires_grad)
+    return _pinned(r) if pin_memory else r
 
 
 def ones(*size, out=None, dtype=None, layout=None, device=None, requires_grad=False,
          pin_memory=False):
     """A tensor filled with ones, as torch.ones(*size)."""
-    return _sized(_ct_ones, "ones", size, out, dtype, device, requires_grad)
+    r = _sized(_ct_ones, "ones", size, out, dtype, device, requires_grad)
+    return _pinned(r) if pin_memory else r
+
+
+def _pinned(t):
+    """A factory's result with pin_memory=True: its copy in page-locked host memory."""
+    if t.is_cuda:
+        raise RuntimeError("Only dense CPU tensors can be pinned (pin_memory=True with a CUDA "
+                           "device)")
+    return _new(lib.ct_pin_memory, t._h)
 
 
 def _fill_value(x, fname):
@@ -1108,7 +1176,8 @@ def full(size, fill_value, *, out=None, dtype=None, layout=None, device=None,
     st = lib.ct_full(byref(h), n, shape, ptr, vcode, dcode, dev, idx)
     if st:
         _raise(st)
-    return _into_out(_wrap(h.value), out, "full")
+    r = _into_out(_wrap(h.value), out, "full")
+    return _pinned(r) if pin_memory else r
 
 
 def _generator_arg(generator):
@@ -1131,7 +1200,8 @@ def rand(*size, generator=None, out=None, dtype=None, layout=None, device=None,
     st = lib.ct_rand(byref(h), _generator_arg(generator), n, shape, dcode, dev, idx)
     if st:
         _raise(st)
-    return _into_out(_wrap(h.value), out, "rand")
+    r = _into_out(_wrap(h.value), out, "rand")
+    return _pinned(r) if pin_memory else r
 
 
 def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None,
@@ -1145,7 +1215,8 @@ def randn(*size, generator=None, out=None, dtype=None, layout=None, device=None,
     st = lib.ct_randn(byref(h), _generator_arg(generator), n, shape, dcode, dev, idx)
     if st:
         _raise(st)
-    return _into_out(_wrap(h.value), out, "randn")
+    r = _into_out(_wrap(h.value), out, "randn")
+    return _pinned(r) if pin_memory else r
 
 
 def _int_bound(x, fname, name):
@@ -1184,7 +1255,8 @@ def randint(*args, size=None, generator=None, out=None, dtype=None, layout=None,
                         idx)
     if st:
         _raise(st)
-    return _into_out(_wrap(h.value), out, "randint")
+    r = _into_out(_wrap(h.value), out, "randint")
+    return _pinned(r) if pin_memory else r
 
 
 def _real_arg(x, fname, name):
@@ -1217,7 +1289,8 @@ def arange(start=None, end=None, step=1, *, out=None, dtype=None, layout=None, d
     st = lib.ct_arange(byref(h), float(start), float(end), float(step), dcode, dev, idx)
     if st:
         _raise(st)
-    return _into_out(_wrap(h.value), out, "arange")
+    r = _into_out(_wrap(h.value), out, "arange")
+    return _pinned(r) if pin_memory else r
 
 
 def linspace(start, end, steps, *, out=None, dtype=None, layout=None, device=None,
@@ -1246,7 +1319,8 @@ def eye(n, m=None, *, out=None, dtype=None, layout=None, device=None, requires_g
     st = lib.ct_eye(byref(h), n, m, dcode, dev, idx)
     if st:
         _raise(st)
-    return _into_out(_wrap(h.value), out, "eye")
+    r = _into_out(_wrap(h.value), out, "eye")
+    return _pinned(r) if pin_memory else r
 
 
 # ---- tensor(data) -----------------------------------------------------------
@@ -1450,7 +1524,8 @@ def tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=Fal
     if requires_grad:
         _no_grad("tensor")
     dev, idx = parse(device)
-    return _from_data(data, code_of(dtype), dev, idx)
+    r = _from_data(data, code_of(dtype), dev, idx)
+    return _pinned(r) if pin_memory else r
 
 
 _convert._tensor_from_data = lambda x: _from_data(x, _DTYPE_NONE, _DEVICE_NONE, -1)
@@ -1529,32 +1604,36 @@ def randint_like(input, *args, generator=None, dtype=None, layout=None, device=N
     return _new(lib.ct_randint_like, h, _generator_arg(generator), low, high, dcode, dev, idx)
 
 
-def _new_sized(self, fn, fname, size, dtype, device, requires_grad):
+def _new_sized(self, fn, fname, size, dtype, device, requires_grad, pin_memory):
     if requires_grad:
         _no_grad(fname)
     if not size:
         raise TypeError("%s() missing required argument 'size'" % fname)
     shape, n = size_arg(size, fname)
     dev, idx = parse(device)
-    return _new(fn, self._h, n, shape, code_of(dtype), dev, idx)
+    r = _new(fn, self._h, n, shape, code_of(dtype), dev, idx)
+    return _pinned(r) if pin_memory else r
 
 
 def _method_new_empty(self, *size, dtype=None, device=None, requires_grad=False,
                       layout=None, pin_memory=False):
     """An uninitialised tensor of the given size, with self's dtype and device unless given."""
-    return _new_sized(self, lib.ct_new_empty, "new_empty", size, dtype, device, requires_grad)
+    return _new_sized(self, lib.ct_new_empty, "new_empty", size, dtype, device, requires_grad,
+                      pin_memory)
 
 
 def _method_new_zeros(self, *size, dtype=None, device=None, requires_grad=False,
                       layout=None, pin_memory=False):
     """Zeros of the given size, with self's dtype and device unless given."""
-    return _new_sized(self, lib.ct_new_zeros, "new_zeros", size, dtype, device, requires_grad)
+    return _new_sized(self, lib.ct_new_zeros, "new_zeros", size, dtype, device, requires_grad,
+                      pin_memory)
 
 
 def _method_new_ones(self, *size, dtype=None, device=None, requires_grad=False,
                      layout=None, pin_memory=False):
     """Ones of the given size, with self's dtype and device unless given."""
-    return _new_sized(self, lib.ct_new_ones, "new_ones", size, dtype, device, requires_grad)
+    return _new_sized(self, lib.ct_new_ones, "new_ones", size, dtype, device, requires_grad,
+                      pin_memory)
 
 
 def _method_new_full(self, size, fill_value, *, dtype=None, device=None, requires_grad=False,
@@ -1565,7 +1644,8 @@ def _method_new_full(self, size, fill_value, *, dtype=None, device=None, require
     shape, n = shape_arg(size, "new_full")
     ptr, vcode = _fill_value(fill_value, "new_full")
     dev, idx = parse(device)
-    return _new(lib.ct_new_full, self._h, n, shape, ptr, vcode, code_of(dtype), dev, idx)
+    r = _new(lib.ct_new_full, self._h, n, shape, ptr, vcode, code_of(dtype), dev, idx)
+    return _pinned(r) if pin_memory else r
 
 
 def _method_new_tensor(self, data, *, dtype=None, device=None, requires_grad=False,
@@ -1578,7 +1658,8 @@ def _method_new_tensor(self, data, *, dtype=None, device=None, requires_grad=Fal
     if device is None:
         device = self.device
     dev, idx = parse(device)
-    return _from_data(data, code_of(dtype), dev, idx)
+    r = _from_data(data, code_of(dtype), dev, idx)
+    return _pinned(r) if pin_memory else r
 
 
 for _name in ("new_empty", "new_zeros", "new_ones", "new_full", "new_tensor"):

@@ -21,6 +21,7 @@
 //     include/ctensor/linalg.h
 //     include/ctensor/structure.h
 //     include/ctensor/dlpack.h
+//     include/ctensor/cuda.h
 //
 // Regenerate with: python3 tools/gen_bindings.py --rust
 
@@ -44,7 +45,8 @@ pub const CT_ERR_NOT_IMPLEMENTED: i32 = 8;
 pub const CT_ERR_BACKEND_UNAVAILABLE: i32 = 9;
 pub const CT_ERR_DLPACK: i32 = 10;
 pub const CT_ERR_INTERNAL: i32 = 11;
-pub const CT_ERR_COUNT: i32 = 12;
+pub const CT_ERR_DEVICE_FAILURE: i32 = 12;
+pub const CT_ERR_COUNT: i32 = 13;
 /// "not specified": see the file comment
 pub const CT_DTYPE_NONE: i32 = -1;
 pub const CT_BOOL: i32 = 0;
@@ -207,6 +209,14 @@ pub const CT_PYAPI_IS_INITIALIZED: i32 = 20;
 pub const CT_PYAPI_RAISE: i32 = 21;
 pub const CT_PYAPI_COUNT: i32 = 22;
 
+// Event flags.
+/// can be used with ct_cuda_event_elapsed_time
+pub const CT_CUDA_EVENT_TIMING: i32 = 1;
+/// synchronize sleeps instead of spinning
+pub const CT_CUDA_EVENT_BLOCKING_SYNC: i32 = 2;
+/// reserved: refused for now
+pub const CT_CUDA_EVENT_INTERPROCESS: i32 = 4;
+
 // ---- types
 
 /// Where the data lives; the same numbers as ct_device_type.
@@ -345,6 +355,20 @@ pub struct DLPackExchangeAPI {
     pub managed_tensor_to_py_object_no_sync: DLPackManagedTensorToPyObjectNoSync,
     pub dltensor_from_py_object_no_sync: DLPackDLTensorFromPyObjectNoSync,
     pub current_work_stream: DLPackCurrentWorkStream,
+}
+
+/// A CUDA stream (opaque, reference counted).
+#[repr(C)]
+pub struct ct_cuda_stream {
+    _private: [u8; 0],
+    _marker: core::marker::PhantomData<(*mut u8, core::marker::PhantomPinned)>,
+}
+
+/// A CUDA event (opaque).
+#[repr(C)]
+pub struct ct_cuda_event {
+    _private: [u8; 0],
+    _marker: core::marker::PhantomData<(*mut u8, core::marker::PhantomPinned)>,
 }
 
 // ---- functions
@@ -4037,4 +4061,162 @@ extern "C" {
     /// A new capsule "dlpack_exchange_api" of ctensor's table (for the type attribute
     /// __dlpack_c_exchange_api__): a new reference, or NULL as ct_dlpack_py_export.
     pub fn ct_dlpack_py_exchange_api() -> *mut c_void;
+
+    /// Whether CUDA can be used: the module loads, a driver is present and there is a GPU. Never fails but for NULL.
+    pub fn ct_cuda_is_available(available: *mut bool) -> ct_status;
+
+    /// Number of CUDA devices; 0 without the module, a driver or a GPU. Never fails but for NULL.
+    pub fn ct_cuda_device_count(count: *mut i32) -> ct_status;
+
+    /// Name of a device ("NVIDIA H100 80GB HBM3"), written NUL-terminated into buf
+    /// (truncated to size - 1 bytes).
+    /// Errors: CT_ERR_INVALID_ARGUMENT (NULL, size 0), CT_ERR_DEVICE (device out of range),
+    /// CT_ERR_BACKEND_UNAVAILABLE.
+    pub fn ct_cuda_device_name(buf: *mut c_char, size: usize, device: i32) -> ct_status;
+
+    /// Compute capability of a device (9, 0 for an H100). Errors as ct_cuda_device_name.
+    pub fn ct_cuda_device_capability(major: *mut i32, minor: *mut i32, device: i32) -> ct_status;
+
+    /// Total memory in bytes and streaming multiprocessors of a device. Either pointer may be NULL.
+    pub fn ct_cuda_device_properties(
+        total_memory: *mut i64,
+        multiprocessors: *mut i32,
+        device: i32,
+    ) -> ct_status;
+
+    /// Free and total device memory in bytes, as the driver reports them (cudaMemGetInfo).
+    pub fn ct_cuda_mem_get_info(
+        free_bytes: *mut i64,
+        total_bytes: *mut i64,
+        device: i32,
+    ) -> ct_status;
+
+    /// This thread's current device (0 until set).
+    pub fn ct_cuda_current_device(device: *mut i32) -> ct_status;
+
+    /// Sets this thread's current device. Errors: CT_ERR_DEVICE (out of range), CT_ERR_BACKEND_UNAVAILABLE.
+    pub fn ct_cuda_set_device(device: i32) -> ct_status;
+
+    /// Waits for all work on a device (-1: the current one) to finish.
+    pub fn ct_cuda_synchronize(device: i32) -> ct_status;
+
+    /// A new non-blocking stream on a device (-1: current) with a priority
+    /// (0 is the default; lower numbers are higher priority, clamped to the
+    /// device's range). One reference for the caller.
+    pub fn ct_cuda_stream_create(
+        out: *mut *mut ct_cuda_stream,
+        device: i32,
+        priority: i32,
+    ) -> ct_status;
+
+    /// A stream handle over an existing cudaStream_t (for example PyTorch's current
+    /// stream) on a device; the cudaStream_t is not destroyed with the handle.
+    /// handle 0 (NULL) is the legacy default stream, (void *)1 cudaStreamLegacy,
+    /// (void *)2 cudaStreamPerThread.
+    pub fn ct_cuda_stream_from_handle(
+        out: *mut *mut ct_cuda_stream,
+        handle: *mut c_void,
+        device: i32,
+    ) -> ct_status;
+
+    /// Adds a reference. Errors: CT_ERR_INVALID_ARGUMENT (NULL).
+    pub fn ct_cuda_stream_retain(stream: *mut ct_cuda_stream) -> ct_status;
+
+    /// Drops a reference (NULL does nothing); the last one destroys a stream ctensor created.
+    pub fn ct_cuda_stream_release(stream: *mut ct_cuda_stream);
+
+    /// The cudaStream_t behind a stream, and its device. Either pointer may be NULL.
+    pub fn ct_cuda_stream_info(
+        handle: *mut *mut c_void,
+        device: *mut i32,
+        stream: *const ct_cuda_stream,
+    ) -> ct_status;
+
+    /// This thread's current stream on a device (-1: current); a new reference.
+    pub fn ct_cuda_current_stream(out: *mut *mut ct_cuda_stream, device: i32) -> ct_status;
+
+    /// The legacy default stream of a device (-1: current); a new reference.
+    pub fn ct_cuda_default_stream(out: *mut *mut ct_cuda_stream, device: i32) -> ct_status;
+
+    /// Makes stream this thread's current stream on its device (the thread keeps
+    /// a reference until another stream is set). NULL restores the current
+    /// device's default stream.
+    pub fn ct_cuda_set_stream(stream: *mut ct_cuda_stream) -> ct_status;
+
+    /// Waits until all work enqueued on stream has finished.
+    pub fn ct_cuda_stream_synchronize(stream: *mut ct_cuda_stream) -> ct_status;
+
+    /// done = whether all work enqueued on stream has finished (never blocks).
+    pub fn ct_cuda_stream_query(done: *mut bool, stream: *mut ct_cuda_stream) -> ct_status;
+
+    /// Work enqueued on stream from now on waits for the work already enqueued on other.
+    pub fn ct_cuda_stream_wait_stream(
+        stream: *mut ct_cuda_stream,
+        other: *mut ct_cuda_stream,
+    ) -> ct_status;
+
+    /// A new event on the current device. Errors: CT_ERR_INVALID_ARGUMENT (unknown flags).
+    pub fn ct_cuda_event_create(out: *mut *mut ct_cuda_event, flags: u32) -> ct_status;
+
+    /// Destroys an event (NULL does nothing).
+    pub fn ct_cuda_event_release(event: *mut ct_cuda_event);
+
+    /// Records event on stream (NULL: this thread's current stream of the current device).
+    pub fn ct_cuda_event_record(
+        event: *mut ct_cuda_event,
+        stream: *mut ct_cuda_stream,
+    ) -> ct_status;
+
+    /// Work enqueued on stream (NULL: current) from now on waits for event.
+    pub fn ct_cuda_event_wait(event: *mut ct_cuda_event, stream: *mut ct_cuda_stream) -> ct_status;
+
+    /// Waits for the work before event's record to finish.
+    pub fn ct_cuda_event_synchronize(event: *mut ct_cuda_event) -> ct_status;
+
+    /// done = whether the work before event's record has finished.
+    pub fn ct_cuda_event_query(done: *mut bool, event: *mut ct_cuda_event) -> ct_status;
+
+    /// Milliseconds between two recorded timing events.
+    /// Errors: CT_ERR_INVALID_ARGUMENT (an event without CT_CUDA_EVENT_TIMING, not recorded or not finished).
+    pub fn ct_cuda_event_elapsed_time(
+        ms: *mut f32,
+        start: *mut ct_cuda_event,
+        end: *mut ct_cuda_event,
+    ) -> ct_status;
+
+    /// The caching allocator's statistics for a device (-1: current), in bytes:
+    /// allocated to tensors now, reserved from the driver (allocated plus cached),
+    /// and the peak of allocated since the start or the last reset. Any pointer
+    /// may be NULL.
+    pub fn ct_cuda_memory_stats(
+        allocated: *mut i64,
+        reserved: *mut i64,
+        peak_allocated: *mut i64,
+        device: i32,
+    ) -> ct_status;
+
+    /// Resets the peak of allocated bytes to the current value.
+    pub fn ct_cuda_reset_peak_memory_stats(device: i32) -> ct_status;
+
+    /// Returns every cached block that no tensor uses to the driver (all devices).
+    pub fn ct_cuda_empty_cache() -> ct_status;
+
+    /// A copy of a CPU tensor in page-locked (pinned) host memory; still a CPU tensor.
+    pub fn ct_pin_memory(out: *mut *mut ct_tensor, t: *mut ct_tensor) -> ct_status;
+
+    /// Whether t's memory is page-locked host memory (false without CUDA).
+    pub fn ct_tensor_is_pinned(pinned: *mut bool, t: *const ct_tensor) -> ct_status;
+
+    /// copy_ that does not wait for the copy: when src and dst are a CUDA tensor
+    /// and pinned host memory (either way) the copy is only enqueued on the
+    /// current stream, and the host memory must stay untouched until that stream
+    /// has reached it. Any other pair behaves as ct_copy_.
+    pub fn ct_copy_non_blocking_(dst: *mut ct_tensor, src: *mut ct_tensor) -> ct_status;
+
+    /// Whether float32 matrix products may use TF32 tensor cores (PyTorch's
+    /// torch.backends.cuda.matmul.allow_tf32; false by default). Process-wide.
+    /// The setter works without CUDA too (it only records the setting).
+    pub fn ct_cuda_set_allow_tf32(allow: bool) -> ct_status;
+
+    pub fn ct_cuda_allow_tf32(allow: *mut bool) -> ct_status;
 }

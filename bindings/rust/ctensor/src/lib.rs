@@ -19,6 +19,9 @@
 //!   into an existing `out: &mut Tensor`, which must already have the result's shape (the
 //!   library checks it and does not resize). [`Tensor::from_blob`] (a view of caller memory)
 //!   is `unsafe`; [`Tensor::from_vec`] is the safe, copying constructor.
+//! * [`Device::Cuda`] places tensors on a GPU (creation options, [`Tensor::to_device`]); the
+//!   [`cuda`] module has `is_available`, `device_count`, `synchronize` and the memory
+//!   statistics. Without CUDA these return errors of kind `BackendUnavailable` saying why.
 
 pub use ctensor_sys as sys;
 
@@ -27,6 +30,7 @@ use std::fmt;
 use std::os::raw::c_void;
 use std::ptr::NonNull;
 
+pub mod cuda;
 mod dlpack;
 mod ops;
 pub use dlpack::DLPackTensor;
@@ -46,6 +50,8 @@ pub enum ErrorKind {
     BackendUnavailable,
     DLPack,
     Internal,
+    /// The device or its driver reported a failure (a CUDA error).
+    DeviceFailure,
     /// A status this crate does not know (a newer library).
     Other(i32),
 }
@@ -65,6 +71,7 @@ impl ErrorKind {
             sys::CT_ERR_BACKEND_UNAVAILABLE => ErrorKind::BackendUnavailable,
             sys::CT_ERR_DLPACK => ErrorKind::DLPack,
             sys::CT_ERR_INTERNAL => ErrorKind::Internal,
+            sys::CT_ERR_DEVICE_FAILURE => ErrorKind::DeviceFailure,
             other => ErrorKind::Other(other),
         }
     }
@@ -82,6 +89,7 @@ impl ErrorKind {
             ErrorKind::BackendUnavailable => sys::CT_ERR_BACKEND_UNAVAILABLE,
             ErrorKind::DLPack => sys::CT_ERR_DLPACK,
             ErrorKind::Internal => sys::CT_ERR_INTERNAL,
+            ErrorKind::DeviceFailure => sys::CT_ERR_DEVICE_FAILURE,
             ErrorKind::Other(s) => s,
         }
     }
@@ -250,11 +258,21 @@ impl Device {
             _ => Err(Error::new(ErrorKind::Device, format!("device type {} has no Device variant", t))),
         }
     }
-    /// Whether the backend of this device is compiled in and usable.
+    /// Whether this device can be used: always for the CPU; for `Cuda(i)`, whether the
+    /// CUDA module, a driver and a GPU of index `i` are present.
     pub fn is_available(self) -> bool {
-        let mut b = false;
-        let s = unsafe { sys::ct_backend_available(&mut b, self.c_pair().0) };
-        s == sys::CT_OK && b
+        match self {
+            Device::Cpu => true,
+            Device::Cuda(i) => i >= 0 && cuda::device_count() > i,
+        }
+    }
+    /// `Device::Cuda(0)` when CUDA is available, else `Device::Cpu` (tch's `cuda_if_available`).
+    pub fn cuda_if_available() -> Device {
+        if cuda::is_available() {
+            Device::Cuda(0)
+        } else {
+            Device::Cpu
+        }
     }
 }
 
