@@ -60,7 +60,9 @@ fi
 if [ -x "$example" ]; then
   "$example" >"$tmp/out" 2>"$tmp/err"
   compare "C: examples/example" $?
-  if command -v valgrind >/dev/null 2>&1; then
+  if [ -n "${CT_SANITIZERS:-}" ]; then
+    skip "C: examples/example under valgrind" "sanitizer build ($CT_SANITIZERS)"
+  elif command -v valgrind >/dev/null 2>&1; then
     # through libtool: examples/example is a wrapper script when the library is shared
     "$builddir/libtool" --mode=execute valgrind -q --leak-check=full --error-exitcode=1 \
       --suppressions="$srcdir/tests/valgrind.supp" "$example" >"$tmp/out" 2>"$tmp/err"
@@ -75,6 +77,13 @@ else
 fi
 
 # ---- Python -----------------------------------------------------------------------------------
+# In a sanitizer build the interpreter gets the runtimes preloaded (see tests/python.sh);
+# only after the C program ran, which must not have them preloaded twice.
+if [ -n "${CT_SANITIZER_PRELOAD:-}" ]; then
+  LD_PRELOAD="$CT_SANITIZER_PRELOAD"
+  ASAN_OPTIONS="detect_leaks=0:alloc_dealloc_mismatch=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+  export LD_PRELOAD ASAN_OPTIONS
+fi
 seen=
 for py in python3 /usr/bin/python3; do
   exe=$(command -v "$py" 2>/dev/null) || continue
@@ -106,6 +115,8 @@ elif ! command -v "$cargo" >/dev/null 2>&1; then
   skip "Rust: examples/rust" "cargo not found"
 elif [ ! -e "$lib" ]; then
   skip "Rust: examples/rust" "no shared library in this build ($lib)"
+elif [ -n "${CT_SANITIZERS:-}" ]; then
+  skip "Rust: examples/rust" "sanitizer build ($CT_SANITIZERS): cargo's link does not name the runtime"
 else
   # --locked when the project commits its Cargo.lock: then nothing is written to the source
   # tree (read-only under make distcheck)

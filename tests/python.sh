@@ -15,6 +15,16 @@ if [ ! -e "$lib" ]; then
   exit 0
 fi
 
+# A sanitizer build (configure --enable-sanitizers): the interpreter is not instrumented, so
+# the sanitizer runtimes are preloaded for it; the interpreter's own allocations that live
+# until exit are not ctensor's leaks, and other libraries' new/delete pairs are theirs.
+if [ -n "${CT_SANITIZER_PRELOAD:-}" ]; then
+  LD_PRELOAD="$CT_SANITIZER_PRELOAD"
+  ASAN_OPTIONS="detect_leaks=0:alloc_dealloc_mismatch=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+  export LD_PRELOAD ASAN_OPTIONS
+  echo "# sanitizers: $CT_SANITIZERS (preloading $CT_SANITIZER_PRELOAD)"
+fi
+
 seen=
 n=0
 status=0

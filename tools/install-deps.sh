@@ -1,10 +1,12 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages needed to build and test ctensor from a
 # git checkout: the toolchain, the autotools, pkg-config, Check (unit tests),
-# valgrind (make check-valgrind), binutils (nm/readelf for tests/abi.sh), and
+# valgrind (make check-valgrind), binutils (nm/readelf for tests/abi.sh), clang
+# with libFuzzer (make fuzz), and
 # for the Python package's tests Debian's pytest, NumPy 1.x, PyTorch and
-# pycparser (the bindings generator) for /usr/bin/python3. When the python3
-# on PATH is another interpreter (pyenv, say), pytest, pycparser, NumPy 2.x,
+# pycparser (the bindings generator) and hypothesis (property tests) for
+# /usr/bin/python3. When the python3 on PATH is another interpreter (pyenv,
+# say), pytest, pycparser, hypothesis, NumPy 2.x,
 # JAX (CPU) and tree-sitter's Julia grammar (the Julia syntax check) are
 # installed into it with pip, so that both NumPy generations and JAX are tested.
 # Uses sudo when not run as root. Does nothing, quickly, when every package
@@ -12,7 +14,7 @@
 set -eu
 
 packages="build-essential autoconf automake libtool pkg-config check valgrind binutils python3 libopenblas-dev
-  python3-pytest python3-numpy python3-torch python3-pycparser"
+  clang libclang-rt-14-dev python3-pytest python3-numpy python3-torch python3-pycparser python3-hypothesis"
 
 missing=
 for p in $packages; do
@@ -28,7 +30,7 @@ pip_deps() {
   [ "$(readlink -f "$py")" != "$(readlink -f /usr/bin/python3 2>/dev/null)" ] || return 0
   "$py" - <<'PY'
 import importlib.util as u
-need = [p for p, m in (("pytest", "pytest"), ("pycparser", "pycparser"), ("jax", "jax"),
+need = [p for p, m in (("pytest", "pytest"), ("pycparser", "pycparser"), ("jax", "jax"), ("hypothesis", "hypothesis"),
                        ("tree-sitter", "tree_sitter"), ("tree-sitter-julia", "tree_sitter_julia"))
         if u.find_spec(m) is None]
 try:

@@ -11,7 +11,11 @@
 #   7. the out-of-tree consumer test (tests/consumer/run.sh) on a build of the
 #      tarball installed with --prefix into a temporary directory;
 #   8. a --disable-shared build of the tarball: make check, make install, and
-#      the consumer test linked statically with `pkg-config --static`.
+#      the consumer test linked statically with `pkg-config --static`;
+#   9. make check-asan (make check of the tarball built with AddressSanitizer
+#      and UndefinedBehaviorSanitizer) and make check-tsan (the multi-threaded
+#      suites under ThreadSanitizer): any sanitizer report fails;
+#  10. make fuzz: each libFuzzer target for FUZZ_SECONDS (default 60) seconds.
 #
 # The last line printed is "N passed, N failed" (", N skipped" when some were
 # skipped); the exit status is non-zero when anything failed. JOBS sets make's
@@ -104,21 +108,26 @@ tarball="$top/ctensor-$version.tar.gz"
 step "make"
 need "make" logged "$tmp/make.log" make -j"$jobs"
 
+# check_counts LOG RC WHAT: adds the results of a make check run (its log, its status) to the totals.
+check_counts() {
+  # automake's summary: "# TOTAL: 14", "# PASS:  12", "# FAIL:  0", ... The last one counts:
+  # with VERBOSE=yes, test-suite.log (which starts with the same summary) is shown before it.
+  # shellcheck disable=SC2046 # four numbers
+  set -- $(awk '/^# TOTAL:/ {t = 1; p = f = s = 0} /^# (PASS|XFAIL):/ {p += $3}
+                /^# (FAIL|XPASS|ERROR):/ {f += $3} /^# SKIP:/ {s += $3}
+                END {print p + 0, f + 0, s + 0, t + 0}' "$1") "$2" "$3"
+  passed=$((passed + $1))
+  failed=$((failed + $2))
+  skipped=$((skipped + $3))
+  if [ "$4" -eq 0 ] || { [ "$5" -ne 0 ] && [ "$2" -eq 0 ]; }; then
+    fail "$6 did not run the tests to the end (status $5)"
+  fi
+}
+
 step "make check"
 rc=0
 logged "$tmp/check.log" make -j"$jobs" check AM_COLOR_TESTS=no VERBOSE=yes || rc=$?
-# automake's summary: "# TOTAL: 14", "# PASS:  12", "# FAIL:  0", ... The last one counts:
-# with VERBOSE=yes, test-suite.log (which starts with the same summary) is shown before it.
-# shellcheck disable=SC2046 # four numbers
-set -- $(awk '/^# TOTAL:/ {t = 1; p = f = s = 0} /^# (PASS|XFAIL):/ {p += $3}
-              /^# (FAIL|XPASS|ERROR):/ {f += $3} /^# SKIP:/ {s += $3}
-              END {print p + 0, f + 0, s + 0, t + 0}' "$tmp/check.log")
-passed=$((passed + $1))
-failed=$((failed + $2))
-skipped=$((skipped + $3))
-if [ "$4" -eq 0 ] || { [ "$rc" -ne 0 ] && [ "$2" -eq 0 ]; }; then
-  fail "make check did not run the tests to the end (status $rc)"
-fi
+check_counts "$tmp/check.log" "$rc" "make check"
 
 step "make demo"
 if logged "$tmp/demo.log" make demo; then pass "make demo"; else fail "make demo"; fi
@@ -156,7 +165,7 @@ build_tarball() {
 
 step "consumer test: tarball installed with --prefix, linked with pkg-config"
 prefix="$tmp/prefix-shared"
-if quiet "$tmp/shared.log" build_tarball shared --prefix="$prefix" &&
+if quiet "$tmp/shared.log" build_tarball shared --prefix="$prefix" CUDA_ARCHS=90 &&
   quiet "$tmp/shared-install.log" make -C "$tmp/shared/build" install; then
   logged "$tmp/consumer.log" sh tests/consumer/run.sh "$prefix" || true
   tap_counts "$tmp/consumer.log"
@@ -183,6 +192,20 @@ if quiet "$tmp/static.log" build_tarball static --disable-shared --prefix="$pref
 else
   fail "build the tarball with --disable-shared"
 fi
+
+step "make check-asan: make check of the tarball built with AddressSanitizer and UBSan"
+rc=0
+logged "$tmp/asan.log" make -j"$jobs" check-asan AM_COLOR_TESTS=no VERBOSE=yes || rc=$?
+check_counts "$tmp/asan.log" "$rc" "make check-asan"
+
+step "make check-tsan: the multi-threaded suites built with ThreadSanitizer"
+rc=0
+logged "$tmp/tsan.log" make -j"$jobs" check-tsan AM_COLOR_TESTS=no VERBOSE=yes || rc=$?
+check_counts "$tmp/tsan.log" "$rc" "make check-tsan"
+
+step "make fuzz: every libFuzzer target for ${FUZZ_SECONDS:=60} seconds"
+logged "$tmp/fuzz.log" make fuzz FUZZ_SECONDS="$FUZZ_SECONDS" || true
+tap_counts "$tmp/fuzz.log"
 
 step "done"
 done_all=yes

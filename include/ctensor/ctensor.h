@@ -37,5 +37,6 @@
 #include "ctensor/structure.h"
 #include "ctensor/dlpack.h"
 #include "ctensor/cuda.h"
+#include "ctensor/testing.h"
 
 #endif /* CTENSOR_H */

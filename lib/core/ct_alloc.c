@@ -27,6 +27,45 @@ static atomic_int_fast64_t ct__peak_bytes;
  */
 enum { CT__HUGE_THRESHOLD = 32 << 20, CT__HUGE_PAGE = 2 << 20 };
 
+/*
+ * Failure injection (ctensor/testing.h): allocations left before the one
+ * that fails (0: off), whether the ones after it fail too, and how many
+ * failed. Unarmed, an allocation pays one relaxed load.
+ */
+static atomic_int_fast64_t ct__fail_countdown;
+static atomic_bool ct__fail_persistent;
+static atomic_int_fast64_t ct__fail_count;
+
+/* Whether this allocation is to fail by injection. */
+static bool ct__injected(void) {
+  if (atomic_load_explicit(&ct__fail_countdown, memory_order_relaxed) == 0) return false;
+  int_fast64_t left = atomic_fetch_sub(&ct__fail_countdown, 1);
+  if (left > 1) return false;
+  if (left < 1) {
+    /* Another thread took the one that fails: disarm. */
+    atomic_store(&ct__fail_countdown, 0);
+    return false;
+  }
+  /* The k-th: a persistent injection stays armed for every allocation after it. */
+  if (atomic_load(&ct__fail_persistent)) atomic_store(&ct__fail_countdown, 1);
+  atomic_fetch_add(&ct__fail_count, 1);
+  return true;
+}
+
+ct_status ct_test_fail_allocation(int64_t k, bool persistent) {
+  CT_CHECK_ARG(k >= 0, CT_ERR_INVALID_ARGUMENT, "ct_test_fail_allocation: k = %lld is negative", (long long)k);
+  atomic_store(&ct__fail_persistent, persistent);
+  atomic_store(&ct__fail_count, 0);
+  atomic_store(&ct__fail_countdown, k);
+  return CT_OK;
+}
+
+ct_status ct_test_injected_failures(int64_t *count) {
+  CT_CHECK_NOT_NULL(count);
+  *count = atomic_load(&ct__fail_count);
+  return CT_OK;
+}
+
 /* Writes the two header words before p and counts the block; returns p. */
 static void *ct__account(char *base, size_t offset, size_t nbytes) {
   size_t *words = (size_t *)(base + offset);
@@ -41,7 +80,7 @@ static void *ct__account(char *base, size_t offset, size_t nbytes) {
 }
 
 void *ct__malloc(size_t nbytes) {
-  if (nbytes > SIZE_MAX - CT__HUGE_PAGE) return NULL;
+  if (nbytes > SIZE_MAX - CT__HUGE_PAGE || ct__injected()) return NULL;
   void *base = NULL;
   size_t total = CT__ALIGNMENT + (nbytes ? nbytes : 1);
   bool huge = total >= CT__HUGE_THRESHOLD;
@@ -54,7 +93,7 @@ void *ct__malloc(size_t nbytes) {
 
 void *ct__malloc_meta(size_t nbytes) {
   enum { HEADER = 2 * sizeof(size_t) };
-  if (nbytes > SIZE_MAX - HEADER) return NULL;
+  if (nbytes > SIZE_MAX - HEADER || ct__injected()) return NULL;
   char *base = malloc(HEADER + (nbytes ? nbytes : 1));
   return base ? ct__account(base, HEADER, nbytes) : NULL;
 }

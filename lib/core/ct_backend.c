@@ -54,10 +54,10 @@ ct_status ct_device_type_name(const char **name, ct_device_type type) {
 }
 
 ct_status ct_device_parse(ct_device_type *type, int32_t *index, const char *str) {
+  if (type) *type = 0;
+  if (index) *index = 0;
   CT_CHECK_NOT_NULL(type);
-  *type = 0;
   CT_CHECK_NOT_NULL(index);
-  *index = 0;
   CT_CHECK_NOT_NULL(str);
   const char *colon = strchr(str, ':');
   size_t len = colon ? (size_t)(colon - str) : strlen(str);

@@ -78,7 +78,7 @@ static ct_status ct__copy(ct_tensor *dst, ct_tensor *src, bool non_blocking, con
                      ct__shape_str(a, sizeof a, src->ndim, src->shape),
                      ct__shape_str(b, sizeof b, dst->ndim, dst->shape));
   for (int32_t d = 0; d < dst->ndim; d++) {
-    if (dst->strides[d] == 0 && dst->shape[d] > 1)
+    if (dst->strides[d] == 0 && dst->shape[d] > 1 && dst->numel > 0)
       return ct__error(CT_ERR_INVALID_ARGUMENT,
                        "%s: more than one element of dst refers to a single memory location "
                        "(dim %d has stride 0); clone it first", fn, (int)d);

@@ -255,8 +255,8 @@ ct_status ct_new_full(ct_tensor **out, ct_tensor *self, int32_t ndim, const int6
  * tensor): converts to dtype and moves to the resolved device, consuming host.
  */
 static ct_status ct__finish_host(ct_tensor **out, ct_tensor *host, ct_dtype dtype,
-                                 ct_device_type type, int32_t index) {
-  ct_status s = ct_to(out, host, dtype, type, index, false);
+                                 ct_device_type type, int32_t index, const char *fn) {
+  ct_status s = ct__error_in(ct_to(out, host, dtype, type, index, false), fn);
   ct_tensor_release(host);
   return s;
 }
@@ -288,7 +288,7 @@ static ct_status ct__from_data(ct_tensor **out, const void *data, ct_dtype data_
   ct_tensor *host;
   CT_TRY(ct__host_empty(&host, ndim, shape, dtype, fn));
   if (numel > 0) ct_dtype_convert(host->storage->data, dtype, data, data_dtype, numel);
-  return ct__finish_host(out, host, dtype, type, index);
+  return ct__finish_host(out, host, dtype, type, index, fn);
 }
 
 ct_status ct_from_data(ct_tensor **out, const void *data, ct_dtype data_dtype, int32_t ndim,
@@ -411,7 +411,7 @@ static ct_status ct__generate(ct_tensor **out, int64_t len, ct_dtype dtype, cons
     gen(chunk, first, n, g);
     ct_dtype_convert(dst + first * ct__itemsize(dtype), dtype, chunk, g->as_int ? CT_INT64 : CT_FLOAT64, n);
   }
-  return ct__finish_host(out, host, dtype, type, index);
+  return ct__finish_host(out, host, dtype, type, index, fn);
 }
 
 ct_status ct_arange(ct_tensor **out, double start, double end, double step, ct_dtype dtype,

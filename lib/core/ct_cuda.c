@@ -70,9 +70,10 @@ ct_status ct_cuda_device_name(char *buf, size_t size, int32_t device) {
 }
 
 ct_status ct_cuda_device_capability(int32_t *major, int32_t *minor, int32_t device) {
+  if (major) *major = 0;
+  if (minor) *minor = 0;
   CT_CHECK_NOT_NULL(major);
   CT_CHECK_NOT_NULL(minor);
-  *major = *minor = 0;
   CT__CUDA_FORWARD(device_capability(major, minor, device));
 }
 
@@ -83,9 +84,10 @@ ct_status ct_cuda_device_properties(int64_t *total_memory, int32_t *multiprocess
 }
 
 ct_status ct_cuda_mem_get_info(int64_t *free_bytes, int64_t *total_bytes, int32_t device) {
+  if (free_bytes) *free_bytes = 0;
+  if (total_bytes) *total_bytes = 0;
   CT_CHECK_NOT_NULL(free_bytes);
   CT_CHECK_NOT_NULL(total_bytes);
-  *free_bytes = *total_bytes = 0;
   CT__CUDA_FORWARD(mem_get_info(free_bytes, total_bytes, device));
 }
 
@@ -266,7 +268,7 @@ ct_status ct_pin_memory(ct_tensor **out, ct_tensor *t) {
   st = ct__tensor_make(&r, s, t->dtype, t->ndim, t->shape, NULL, 0, __func__);
   ct__storage_release(s);
   if (st != CT_OK) return st;
-  st = ct_copy_(r, t);
+  st = ct__error_in(ct_copy_(r, t), __func__);
   if (st != CT_OK) {
     ct_tensor_release(r);
     return st;

@@ -78,7 +78,7 @@ static ct_status ct__ew_check_out(struct ct_tensor *out, const ct__dims *shape, 
                      ct__dtypes[result].name, ct__dtypes[out->dtype].name);
   CT_TRY(ct__check_writable(out, fn, what));
   for (int32_t d = 0; d < out->ndim; d++)
-    if (out->strides[d] == 0 && out->shape[d] > 1)
+    if (out->strides[d] == 0 && out->shape[d] > 1 && out->numel > 0)
       return ct__error(CT_ERR_INVALID_ARGUMENT,
                        "%s: more than one element of %s refers to a single memory location (dim %d has "
                        "stride 0); clone it first", fn, what, (int)d);

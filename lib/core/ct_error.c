@@ -3,6 +3,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ct_internal.h"
 
@@ -24,6 +25,19 @@ ct_status ct__error(ct_status code, const char *fmt, ...) {
   ct__error_v(code, fmt, ap);
   va_end(ap);
   return code;
+}
+
+ct_status ct__error_in(ct_status s, const char *fn) {
+  if (s == CT_OK) return s;
+  size_t n = strlen(fn);
+  if (strncmp(ct__last_message, fn, n) == 0 && ct__last_message[n] == ':') return s;
+  char inner[CT__MESSAGE_MAX];
+  memcpy(inner, ct__last_message, sizeof inner);
+  /* A message too long for the record loses its end, as every message does. */
+  int w = snprintf(ct__last_message, sizeof ct__last_message, "%s: ", fn);
+  if (w > 0 && (size_t)w < sizeof ct__last_message)
+    snprintf(ct__last_message + w, sizeof ct__last_message - (size_t)w, "%s", inner);
+  return s;
 }
 
 ct_status ct_last_error_code(void) { return ct__last_code; }

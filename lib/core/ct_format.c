@@ -220,7 +220,7 @@ static ct_status read_shown(fmt_values *v, const ct_tensor *t, const fmt_dim *di
   if (t->storage->device_type != CT_DEVICE_CPU) {
     /* A device tensor is read from a host copy (as PyTorch prints: the whole tensor comes over). */
     ct_tensor *host;
-    CT_TRY(ct_to(&host, (ct_tensor *)t, CT_DTYPE_NONE, CT_DEVICE_CPU, 0, false));
+    CT_TRY(ct__error_in(ct_to(&host, (ct_tensor *)t, CT_DTYPE_NONE, CT_DEVICE_CPU, 0, false), "ct_tensor_format"));
     ct_status s = read_shown(v, host, dims);
     ct_tensor_release(host);
     return s;
@@ -480,7 +480,7 @@ static void make_formatters(fmt_printer *p, const ct_tensor *t, const fmt_option
   const fmt_values *v = p->values;
   if (v->dtype == CT_COMPLEX128) {
     formatter_float(&p->real, v->f, v->count, 2, o);
-    formatter_float(&p->imag, v->f + 1, v->count, 2, o);
+    formatter_float(&p->imag, v->f ? v->f + 1 : NULL, v->count, 2, o); /* none shown (edgeitems 0): f is NULL */
   } else if (v->dtype == CT_FLOAT64) {
     formatter_float(&p->real, v->f, v->count, 1, o);
   } else {

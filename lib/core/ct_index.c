@@ -39,7 +39,7 @@ static ct_status ct__same_device(const ct_tensor *x, const ct_tensor *t, const c
 /* Refuses an output with several elements at one address (a stride-0 dim of size > 1). */
 static ct_status ct__check_no_overlap(const ct_tensor *t, const char *fn, const char *arg) {
   for (int32_t d = 0; d < t->ndim; d++)
-    if (t->strides[d] == 0 && t->shape[d] > 1)
+    if (t->strides[d] == 0 && t->shape[d] > 1 && t->numel > 0)
       return ct__error(CT_ERR_INVALID_ARGUMENT,
                        "%s: more than one element of %s refers to a single memory location (dim %d has "
                        "stride 0); clone it first",
@@ -53,7 +53,7 @@ static ct_status ct__check_bounds(const struct ct_backend_index_i *k, const ct_t
   if (idx->numel == 0) return CT_OK;
   bool found;
   int64_t v;
-  CT_TRY(k->find_out_of_range(&found, &v, idx, negatives ? -size : 0, size));
+  CT_TRY(ct__error_in(k->find_out_of_range(&found, &v, idx, negatives ? -size : 0, size), fn));
   if (found)
     return ct__error(CT_ERR_INDEX, "%s: index %lld is out of bounds for dimension %d with size %lld", fn,
                      (long long)v, (int)dim, (long long)size);
@@ -76,17 +76,19 @@ static ct_status ct__scalar_value(ct_tensor **out, const void *value, ct_dtype v
   if (!value) return ct__error(CT_ERR_INVALID_ARGUMENT, "%s: value is NULL", fn);
   CT_TRY(ct__check_dtype(value_dtype, fn, "value_dtype"));
   CT_TRY(ct__check_fill_value(value, value_dtype, t->dtype, fn));
-  return ct_full(out, 0, NULL, value, value_dtype, t->dtype, t->storage->device_type, t->storage->device_index);
+  return ct__error_in(ct_full(out, 0, NULL, value, value_dtype, t->dtype, t->storage->device_type,
+                              t->storage->device_index),
+                      fn);
 }
 
 /* A copy of x in fresh storage when it shares storage with t (a write target), else a new reference. */
-static ct_status ct__apart_from(ct_tensor **out, ct_tensor *x, const ct_tensor *t) {
+static ct_status ct__apart_from(ct_tensor **out, ct_tensor *x, const ct_tensor *t, const char *fn) {
   if (x->storage != t->storage) {
     atomic_fetch_add(&x->refcount, 1);
     *out = x;
     return CT_OK;
   }
-  return ct_clone(out, x);
+  return ct__error_in(ct_clone(out, x), fn);
 }
 
 static bool ct__is_int_index(ct_dtype d) { return d == CT_INT64 || d == CT_INT32; }
@@ -201,11 +203,11 @@ static ct_status ct__mask_columns(ct_tensor **cols, ct_tensor *mask, const char 
   const struct ct_backend_i *b;
   CT_TRY(ct__backend_get(&b, mask->storage->device_type, fn));
   int64_t count;
-  CT_TRY(k->count_nonzero(&count, mask));
+  CT_TRY(ct__error_in(k->count_nonzero(&count, mask), fn));
   int64_t shape[2] = {count, mask->ndim};
   ct_tensor *nz;
   CT_TRY(ct__tensor_empty(&nz, 2, shape, CT_INT64, b, mask->storage->device_index, fn));
-  ct_status s = count > 0 ? k->nonzero(nz, mask) : CT_OK;
+  ct_status s = count > 0 ? ct__error_in(k->nonzero(nz, mask), fn) : CT_OK;
   for (int32_t j = 0; s == CT_OK && j < mask->ndim; j++) {
     int64_t stride = mask->ndim;
     s = ct__tensor_make(&cols[j], nz->storage, CT_INT64, 1, &count, &stride, nz->offset + j, fn);
@@ -263,7 +265,7 @@ static ct_status ct__ix_walk(ct__ix *ix, ct_tensor *t, int32_t n, const int32_t 
                         (long long)v0, (int)sd, (long long)size);
           break;
         }
-        offset += (v0 < 0 ? v0 + size : v0) * t->strides[sd];
+        offset = ct__moved_offset(offset, v0 < 0 ? v0 + size : v0, t->strides[sd]);
         sd++;
         break;
       }
@@ -275,7 +277,7 @@ static ct_status ct__ix_walk(ct__ix *ix, ct_tensor *t, int32_t n, const int32_t 
         stop = stop < start ? start : stop > size ? size : stop;
         shape[od] = stop == start ? 0 : (stop - start - 1) / step + 1;
         strides[od] = ct__step_stride(t->strides[sd], step);
-        offset += start * t->strides[sd];
+        offset = ct__moved_offset(offset, start, t->strides[sd]);
         od++, sd++;
         break;
       }
@@ -283,7 +285,7 @@ static ct_status ct__ix_walk(ct__ix *ix, ct_tensor *t, int32_t n, const int32_t 
       case CT_INDEX_BOOL:
         /* A new size-1 dim, with unsqueeze's stride. */
         shape[od] = 1;
-        strides[od] = sd < t->ndim ? t->shape[sd] * t->strides[sd] : 1;
+        strides[od] = sd < t->ndim ? ct__step_stride(t->strides[sd], t->shape[sd]) : 1; /* size 1: on overflow, any */
         if (kind == CT_INDEX_BOOL) s = ct__bool_index(&ix->at[od], v0 != 0, t, fn);
         od++;
         break;
@@ -330,7 +332,8 @@ static ct_status ct__ix_walk(ct__ix *ix, ct_tensor *t, int32_t n, const int32_t 
     if (!x || (x->storage->device_type == t->storage->device_type &&
                x->storage->device_index == t->storage->device_index))
       continue;
-    s = ct_to(&ix->at[d], x, CT_DTYPE_NONE, t->storage->device_type, t->storage->device_index, false);
+    s = ct__error_in(ct_to(&ix->at[d], x, CT_DTYPE_NONE, t->storage->device_type, t->storage->device_index, false),
+                     fn);
     ct_tensor_release(x);
   }
   if (s == CT_OK) s = ct__view_of(&ix->view, t, od, shape, strides, offset, fn);
@@ -462,7 +465,7 @@ ct_status ct_index(ct_tensor **out, ct_tensor *t, int32_t n, const int32_t *kind
   if (s == CT_OK) s = ct__tensor_empty(&r, a.shape.ndim, a.shape.v, t->dtype, b, t->storage->device_index, __func__);
   if (s == CT_OK) {
     ct__index_args args = {CT__INDEX_GET, r, a.base, a.nadv, a.idx, a.sizes, a.strides, 0, 0};
-    s = k->indexed_copy(&args);
+    s = ct__error_in(k->indexed_copy(&args), __func__);
   }
   ct__adv_free(&a);
   ct__ix_free(&ix);
@@ -510,9 +513,9 @@ static ct_status ct__put_value(ct_tensor **out, ct_tensor *value, ct_tensor *t, 
                        "%s: index put requires the source and destination dtypes to match, but value is %s "
                        "and t is %s",
                        fn, ct__dtypes[value->dtype].name, ct__dtypes[t->dtype].name);
-    return ct_to(out, value, t->dtype, CT_DEVICE_NONE, -1, true);
+    return ct__error_in(ct_to(out, value, t->dtype, CT_DEVICE_NONE, -1, true), fn);
   }
-  return ct__apart_from(out, value, t);
+  return ct__apart_from(out, value, t, fn);
 }
 
 /* Runs one put/accumulate of value (broadcast to dst's shape) into dst along the index plan. */
@@ -528,7 +531,7 @@ static ct_status ct__run_put(ct_tensor *dst, ct_tensor *value, int32_t op, int32
   ct__dims_free(&st);
   CT_TRY(s);
   ct__index_args args = {op, dst, src, nidx, idx, sizes, strides, s0, s1};
-  s = k->indexed_copy(&args);
+  s = ct__error_in(k->indexed_copy(&args), fn);
   ct_tensor_release(src);
   return s;
 }
@@ -551,7 +554,7 @@ static ct_status ct__index_put(ct_tensor *t, int32_t n, const int32_t *kinds, co
     s = ct__check_broadcast_to(v, ix.view->ndim, ix.view->shape, fn, "the indexed view");
     if (s == CT_OK) s = ct__check_no_overlap(ix.view, fn, "the indexed view");
     if (s == CT_OK && !accumulate) {
-      s = ct_copy_(ix.view, v);
+      s = ct__error_in(ct_copy_(ix.view, v), fn);
     } else if (s == CT_OK) {
       s = ct__put_value(&ready, v, t, fn);
       if (s == CT_OK && ix.view->numel > 0)
@@ -566,7 +569,7 @@ static ct_status ct__index_put(ct_tensor *t, int32_t n, const int32_t *kinds, co
     for (int32_t j = 0; s == CT_OK && j < a.nadv; j++) {
       if (a.idx[j]->storage != t->storage) continue;
       ct_tensor *c;
-      s = ct_clone(&c, a.idx[j]);
+      s = ct__error_in(ct_clone(&c, a.idx[j]), fn);
       if (s == CT_OK) {
         ct_tensor_release(a.idx[j]);
         a.idx[j] = c;
@@ -595,7 +598,7 @@ ct_status ct_index_put(ct_tensor **out, ct_tensor *t, int32_t n, const int32_t *
   *out = NULL;
   CT_CHECK_NOT_NULL(t);
   ct_tensor *r;
-  CT_TRY(ct_clone(&r, t));
+  CT_TRY(ct__error_in(ct_clone(&r, t), __func__));
   ct_status s = ct__index_put(r, n, kinds, values, tensors, value, accumulate, __func__);
   if (s != CT_OK) {
     ct_tensor_release(r);
@@ -649,8 +652,8 @@ static ct_status ct__run_get(ct_tensor **res, ct_tensor *out, ct_tensor *src, in
     CT_TRY(ct__tensor_empty(&dst, ndim, shape, src->dtype, b, src->storage->device_index, fn));
   }
   ct__index_args args = {CT__INDEX_GET, dst, src, nidx, idx, sizes, strides, 0, 0};
-  ct_status s = k->indexed_copy(&args);
-  if (s == CT_OK && out && temp) s = ct_copy_(out, dst);
+  ct_status s = ct__error_in(k->indexed_copy(&args), fn);
+  if (s == CT_OK && out && temp) s = ct__error_in(ct_copy_(out, dst), fn);
   if (s != CT_OK || out) {
     if (temp) ct_tensor_release(dst);
     return s;
@@ -793,7 +796,7 @@ ct_status ct_take(ct_tensor **out, ct_tensor *t, ct_tensor *index) {
   if (index->numel > 0) {
     bool found;
     int64_t v;
-    CT_TRY(k->find_out_of_range(&found, &v, index, -t->numel, t->numel));
+    CT_TRY(ct__error_in(k->find_out_of_range(&found, &v, index, -t->numel, t->numel), __func__));
     CT_CHECK_ARG(!found, CT_ERR_INDEX, "ct_take: index %lld is out of range for t of %lld elements", (long long)v,
                  (long long)t->numel);
   }
@@ -847,8 +850,8 @@ static ct_status ct__scatter(ct_tensor *t, int64_t dim, ct_tensor *index, ct_ten
     g.v[rd + i] = is_value || src->ndim == 0 ? 0 : src->strides[i];
   }
   ct_tensor *dst = NULL, *sv = NULL, *s_apart = NULL, *i_apart = NULL;
-  ct_status s = ct__apart_from(&s_apart, src, t);
-  if (s == CT_OK) s = ct__apart_from(&i_apart, index, t);
+  ct_status s = ct__apart_from(&s_apart, src, t, fn);
+  if (s == CT_OK) s = ct__apart_from(&i_apart, index, t, fn);
   if (s == CT_OK) s = ct__restride(&dst, t, rd, index->shape, g.v, t->offset, fn);
   if (s == CT_OK) s = ct__restride(&sv, s_apart, rd, index->shape, g.v + rd, s_apart->offset, fn);
   if (s == CT_OK) {
@@ -857,7 +860,7 @@ static ct_status ct__scatter(ct_tensor *t, int64_t dim, ct_tensor *index, ct_ten
     /* The dim that the index addresses is walked in order, so collisions resolve in index order. */
     int32_t s0 = rd > 0 ? d : 0, s1 = rd > 0 ? d + 1 : 0;
     ct__index_args args = {ops[reduce], dst, sv, 1, &i_apart, &size, &stride, s0, s1};
-    s = k->indexed_copy(&args);
+    s = ct__error_in(k->indexed_copy(&args), fn);
   }
   ct_tensor_release(dst);
   ct_tensor_release(sv);
@@ -871,7 +874,7 @@ static ct_status ct__scatter(ct_tensor *t, int64_t dim, ct_tensor *index, ct_ten
 static ct_status ct__scatter_copy(ct_tensor **out, ct_tensor *t, int64_t dim, ct_tensor *index, ct_tensor *src,
                                   bool is_value, int32_t reduce, const char *fn) {
   ct_tensor *r;
-  CT_TRY(ct_clone(&r, t));
+  CT_TRY(ct__error_in(ct_clone(&r, t), fn));
   ct_status s = ct__scatter(r, dim, index, src, is_value, reduce, fn);
   if (s != CT_OK) {
     ct_tensor_release(r);
@@ -950,14 +953,14 @@ static ct_status ct__masked_fill(ct_tensor *t, ct_tensor *mask, ct_tensor *v, co
   ct__dims st;
   CT_TRY(ct__dims_init(&st, t->ndim, fn));
   ct_tensor *m = NULL, *mv = NULL;
-  ct_status s = ct__apart_from(&m, mask, t);
+  ct_status s = ct__apart_from(&m, mask, t, fn);
   if (s == CT_OK) {
     ct__broadcast_strides(st.v, m, t->ndim, t->shape);
     s = ct__restride(&mv, m, t->ndim, t->shape, st.v, m->offset, fn);
   }
   unsigned char value[16];
   if (s == CT_OK) s = ct_tensor_item(value, t->dtype, v);
-  if (s == CT_OK) s = k->masked_fill(t, mv, value);
+  if (s == CT_OK) s = ct__error_in(k->masked_fill(t, mv, value), fn);
   ct_tensor_release(mv);
   ct_tensor_release(m);
   ct__dims_free(&st);
@@ -974,7 +977,7 @@ static ct_status ct__masked_fill_copy(ct_tensor **out, ct_tensor *t, ct_tensor *
   if (s == CT_OK) s = ct__backend_get(&b, t->storage->device_type, fn);
   if (s == CT_OK) s = ct__tensor_empty(&r, shape.ndim, shape.v, t->dtype, b, t->storage->device_index, fn);
   ct__dims_free(&shape);
-  if (s == CT_OK) s = ct_copy_(r, t);
+  if (s == CT_OK) s = ct__error_in(ct_copy_(r, t), fn);
   if (s == CT_OK) s = ct__masked_fill(r, mask, v, fn);
   if (s != CT_OK) {
     ct_tensor_release(r);
@@ -1067,9 +1070,9 @@ ct_status ct_masked_select(ct_tensor **out, ct_tensor *t, ct_tensor *mask) {
     ct__dims_free(&st);
   }
   int64_t count = 0;
-  if (s == CT_OK && mv->numel > 0) s = k->count_nonzero(&count, mv);
+  if (s == CT_OK && mv->numel > 0) s = ct__error_in(k->count_nonzero(&count, mv), __func__);
   if (s == CT_OK) s = ct__tensor_empty(&r, 1, &count, t->dtype, b, t->storage->device_index, __func__);
-  if (s == CT_OK && count > 0) s = k->masked_select(r, tv, mv);
+  if (s == CT_OK && count > 0) s = ct__error_in(k->masked_select(r, tv, mv), __func__);
   ct_tensor_release(tv);
   ct_tensor_release(mv);
   ct__dims_free(&shape);
@@ -1090,11 +1093,11 @@ ct_status ct_nonzero(ct_tensor **out, ct_tensor *t) {
   const struct ct_backend_i *b;
   CT_TRY(ct__backend_get(&b, t->storage->device_type, __func__));
   int64_t count = 0;
-  if (t->numel > 0) CT_TRY(k->count_nonzero(&count, t));
+  if (t->numel > 0) CT_TRY(ct__error_in(k->count_nonzero(&count, t), __func__));
   int64_t shape[2] = {count, t->ndim};
   ct_tensor *r;
   CT_TRY(ct__tensor_empty(&r, 2, shape, CT_INT64, b, t->storage->device_index, __func__));
-  ct_status s = count > 0 && t->ndim > 0 ? k->nonzero(r, t) : CT_OK;
+  ct_status s = count > 0 && t->ndim > 0 ? ct__error_in(k->nonzero(r, t), __func__) : CT_OK;
   if (s != CT_OK) {
     ct_tensor_release(r);
     return s;

@@ -104,6 +104,18 @@ static inline int64_t ct__step_stride(int64_t stride, int64_t step) {
   return __builtin_mul_overflow(stride, step, &r) ? stride : r;
 }
 
+/*
+ * offset + index * stride, the offset of a view that starts index steps of
+ * stride into t. It can overflow only for a view with no elements (one with
+ * elements lies inside its storage), whose offset does not matter: then
+ * offset itself.
+ */
+static inline int64_t ct__moved_offset(int64_t offset, int64_t index, int64_t stride) {
+  int64_t step, r;
+  if (__builtin_mul_overflow(index, stride, &step) || __builtin_add_overflow(offset, step, &r)) return offset;
+  return r;
+}
+
 /* The index family's kernel table for t's device, or CT_ERR_NOT_IMPLEMENTED naming fn. */
 ct_status ct__index_kernels(const struct ct_backend_index_i **out, const struct ct_tensor *t,
                             const char *fn);

@@ -35,6 +35,14 @@ ct_status ct__error(ct_status code, const char *fmt, ...) __attribute__((format(
 #define CT_CHECK_NOT_NULL(p)                                                                     \
   CT_CHECK_ARG((p) != NULL, CT_ERR_INVALID_ARGUMENT, "%s: %s is NULL", __func__, #p)
 
+/*
+ * For a failure s of a function that fn called (another public function, a
+ * backend kernel), puts fn's name in front of the recorded message, so that
+ * it names the function the caller called: "ct_sum: ct_copy_: cannot
+ * allocate ...". A message that already starts with "fn:" is kept. Returns s.
+ */
+ct_status ct__error_in(ct_status s, const char *fn);
+
 /* Forwards a failure of an inner call, whose error record is already set. */
 #define CT_TRY(expr)                                                                             \
   do {                                                                                           \
@@ -340,9 +348,21 @@ ct_status ct__storage_wrap(ct_storage **out, void *data, size_t nbytes, ct_devic
                            int32_t index, ct_deleter deleter, void *ctx, bool read_only,
                            const char *fn);
 
+/*
+ * A stride in bytes for kernels. It overflows only for a dim that is never
+ * stepped (size 1, or an empty tensor: views such as as_strided's or a slice
+ * with a huge step may keep any stride there), so then 0.
+ */
+static inline int64_t ct__byte_stride(int64_t stride, int64_t itemsize) {
+  int64_t r;
+  return __builtin_mul_overflow(stride, itemsize, &r) ? 0 : r;
+}
+
 /* Pointer to element (0, ..., 0) (on the tensor's device). */
 static inline char *ct__data(const struct ct_tensor *t) {
-  return (char *)t->storage->data + t->offset * ct__itemsize(t->dtype);
+  /* An empty storage may have no memory at all (NULL data): then NULL, without arithmetic on it. */
+  char *base = t->storage->data;
+  return base ? base + t->offset * ct__itemsize(t->dtype) : NULL;
 }
 
 /*
@@ -429,6 +449,47 @@ void ct__parallel_for(int64_t n, int64_t grain, void (*fn)(int64_t begin, int64_
                       void *ctx);
 
 /* ---- strided iteration --------------------------------------------------------------------- */
+
+/*
+ * Dimension columns of a strided walk: cols[c][d] is column c's value for
+ * dim d (sizes and per-operand strides). Sorts dims [0, n) by |cols[key]|,
+ * largest first (stable), moving all ncols columns together.
+ */
+static inline void ct__sort_dims(int32_t n, int32_t ncols, int64_t **cols, int32_t key) {
+  for (int32_t i = 1; i < n; i++)
+    for (int32_t j = i; j > 0; j--) {
+      int64_t a = cols[key][j - 1], b = cols[key][j];
+      if ((a < 0 ? -a : a) >= (b < 0 ? -b : b)) break;
+      for (int32_t c = 0; c < ncols; c++) {
+        int64_t t = cols[c][j];
+        cols[c][j] = cols[c][j - 1];
+        cols[c][j - 1] = t;
+      }
+    }
+}
+
+/*
+ * Merges neighbouring dims (outer i-1, inner i) of sorted columns where every
+ * stride column st[0..nst) lets them be one dim; returns the dims left.
+ */
+static inline int32_t ct__merge_dims(int32_t n, int32_t nst, int64_t *size, int64_t **st) {
+  int32_t out = 0;
+  for (int32_t i = 0; i < n; i++) {
+    if (out > 0) {
+      bool merge = true;
+      for (int32_t c = 0; c < nst && merge; c++) merge = st[c][out - 1] == st[c][i] * size[i];
+      if (merge) {
+        size[out - 1] *= size[i];
+        for (int32_t c = 0; c < nst; c++) st[c][out - 1] = st[c][i];
+        continue;
+      }
+    }
+    size[out] = size[i];
+    for (int32_t c = 0; c < nst; c++) st[c][out] = st[c][i];
+    out++;
+  }
+  return out;
+}
 
 enum { CT__ITER_MAX_OPERANDS = 4 };
 

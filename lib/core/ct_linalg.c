@@ -89,7 +89,7 @@ static ct_status ct_la_check_out(const ct_tensor *out, int32_t nd, const int64_t
   CT_TRY(ct_la_same_device(out, "out", like, "the operands", fn));
   CT_TRY(ct__check_writable(out, fn, "out"));
   for (int32_t d = 0; d < nd; d++)
-    if (out->strides[d] == 0 && out->shape[d] > 1)
+    if (out->strides[d] == 0 && out->shape[d] > 1 && out->numel > 0)
       return ct__error(CT_ERR_INVALID_ARGUMENT,
                        "%s: more than one element of out refers to a single memory location (dim %d "
                        "has stride 0); clone it first", fn, (int)d);
@@ -303,9 +303,9 @@ static ct_status ct_la_compute(ct_tensor **result, ct_tensor *out, const ct_la_p
   if (!out || ct_la_overlap(out, p->a.t) || ct_la_overlap(out, p->b.t))
     CT_TRY(ct__tensor_empty(&c, p->res_ndim, p->res_shape, p->dtype, be, a->storage->device_index, fn));
   ct_status s = CT_OK;
-  if (p->input && !p->beta.zero) s = ct_copy_(c, p->input);
+  if (p->input && !p->beta.zero) s = ct__error_in(ct_copy_(c, p->input), fn);
   if (s == CT_OK) s = ct_la_run(c, p, be, fn);
-  if (s == CT_OK && out && c != out) s = ct_copy_(out, c);
+  if (s == CT_OK && out && c != out) s = ct__error_in(ct_copy_(out, c), fn);
   if (c != out && (s != CT_OK || out)) ct_tensor_release(c);
   if (s == CT_OK && !out) *result = c;
   return s;
@@ -511,12 +511,12 @@ static ct_status ct_la_outer(ct_tensor **result, ct_tensor *out, ct_tensor *a, c
     }
   }
   ct_tensor *ca = NULL, *cb = NULL, *tmp = NULL;
-  ct_status s = ct_to(&ca, a, dt, CT_DEVICE_NONE, -1, false);
-  if (s == CT_OK) s = ct_to(&cb, b, dt, CT_DEVICE_NONE, -1, false);
+  ct_status s = ct__error_in(ct_to(&ca, a, dt, CT_DEVICE_NONE, -1, false), fn);
+  if (s == CT_OK) s = ct__error_in(ct_to(&cb, b, dt, CT_DEVICE_NONE, -1, false), fn);
   if (s == CT_OK)
     s = ct_la_simple(out_exact ? NULL : &tmp, out_exact, (ct_la_mat){ca, 0, 0, -1},
                      (ct_la_mat){cb, 0, -1, 0}, 0, 1, res[0], res[1], 1, 2, res, fn);
-  if (s == CT_OK && out && !out_exact) s = ct_copy_(out, tmp);
+  if (s == CT_OK && out && !out_exact) s = ct__error_in(ct_copy_(out, tmp), fn);
   if (s == CT_OK && !out) {
     *result = tmp;
     tmp = NULL;
@@ -819,7 +819,7 @@ static ct_status ct_la_group_view(ct_tensor **view, ct_tensor *t, const ct_la_ei
     /* A copy laid out as [batch..., g1..., g2...], in which every group merges. */
     ct_tensor *full;
     CT_TRY(ct__tensor_make(&full, t->storage, t->dtype, nd, sz, st, t->offset, fn));
-    ct_status s = ct_contiguous(&dense, full);
+    ct_status s = ct__error_in(ct_contiguous(&dense, full), fn);
     ct_tensor_release(full);
     CT_TRY(s);
     base = dense;
@@ -1033,7 +1033,7 @@ static ct_status ct_la_einsum(ct_tensor **result, const ct_la_eq *e, ct_tensor *
     goto done;
   }
   for (int32_t i = 0; i < n && s == CT_OK; i++) {
-    s = ct_to(&conv[i], ops[i], wdt, CT_DEVICE_NONE, -1, false);
+    s = ct__error_in(ct_to(&conv[i], ops[i], wdt, CT_DEVICE_NONE, -1, false), fn);
     if (s == CT_OK && conv[i] != ops[i]) {
       /* The copy has its own strides: read them again (sizes and counts are unchanged). */
       for (int32_t l = 0; l < w.nl; l++) w.osize[i][l] = -1, w.ostride[i][l] = 0;
@@ -1055,7 +1055,8 @@ static ct_status ct_la_einsum(ct_tensor **result, const ct_la_eq *e, ct_tensor *
   }
   if (s != CT_OK) goto done;
   if (n == 1) {
-    s = ct_ones(&ones, 0, NULL, wdt, ops[0]->storage->device_type, ops[0]->storage->device_index);
+    s = ct__error_in(ct_ones(&ones, 0, NULL, wdt, ops[0]->storage->device_type, ops[0]->storage->device_index),
+                     fn);
     if (s == CT_OK) s = ct_la_contract(result, conv[0], ones, false, &w, fn);
   } else {
     s = ct_la_contract(result, conv[0], conv[1], true, &w, fn);

@@ -164,7 +164,7 @@ static ct_status ct__check_out(const ct_tensor *out, const ct_tensor *x, int32_t
                (int)x->storage->device_type, (int)x->storage->device_index);
   CT_TRY(ct__check_writable(out, fn, arg));
   for (int32_t d = 0; d < out->ndim; d++)
-    CT_CHECK_ARG(out->strides[d] != 0 || out->shape[d] <= 1, CT_ERR_INVALID_ARGUMENT,
+    CT_CHECK_ARG(out->strides[d] != 0 || out->shape[d] <= 1 || out->numel == 0, CT_ERR_INVALID_ARGUMENT,
                  "%s: more than one element of %s refers to a single memory location (dim %d has "
                  "stride 0)",
                  fn, arg, (int)d);
@@ -196,7 +196,7 @@ static ct_status ct__as(ct_tensor **out, ct_tensor *x, ct_dtype dtype, bool cont
   CT_TRY(ct__backend_get(&b, x->storage->device_type, fn));
   ct_tensor *c;
   CT_TRY(ct__tensor_empty(&c, x->ndim, x->shape, dtype, b, x->storage->device_index, fn));
-  ct_status s = ct_copy_(c, x);
+  ct_status s = ct__error_in(ct_copy_(c, x), fn);
   if (s != CT_OK) {
     ct_tensor_release(c);
     return s;
@@ -267,8 +267,8 @@ static ct_status ct__red_exec(ct_tensor **res1, ct_tensor **res2, ct_tensor *out
     xk = flat;
   }
   if (s == CT_OK) s = k->reduce(v1, v2, xk, r->reduced, &q->args, fn);
-  if (s == CT_OK && tmp1) s = ct_copy_(out1, t1);
-  if (s == CT_OK && tmp2) s = ct_copy_(out2, t2);
+  if (s == CT_OK && tmp1) s = ct__error_in(ct_copy_(out1, t1), fn);
+  if (s == CT_OK && tmp2) s = ct__error_in(ct_copy_(out2, t2), fn);
   ct_tensor_release(v1);
   ct_tensor_release(v2);
   ct_tensor_release(xk);
@@ -317,7 +317,7 @@ static ct_status ct__sum_like(ct_tensor **res, ct_tensor *out, ct_tensor *x, con
                  "complex dtype (pass a floating dtype)",
                  fn, ct__dname(x->dtype));
   if (out && dtype == CT_DTYPE_NONE) dtype = out->dtype;
-  if (kind == CT__RED_MEAN)
+  if (kind == CT__RED_MEAN && dtype != CT_DTYPE_NONE)
     CT_CHECK_ARG(ct__is_float(dtype) || ct__is_cplx(dtype), CT_ERR_DTYPE,
                  "%s: dtype %s must be a floating point or complex dtype", fn, ct__dname(dtype));
   ct_dtype r = dtype != CT_DTYPE_NONE ? dtype : ct__is_integral(x->dtype) ? CT_INT64 : x->dtype;
@@ -455,10 +455,10 @@ static ct_status ct__max_dim(ct_tensor **values, ct_tensor **indices, ct_tensor 
 
 ct_status ct_max_dim(ct_tensor **values, ct_tensor **indices, ct_tensor *x, int64_t dim,
                      bool keepdim) {
+  if (values) *values = NULL;
+  if (indices) *indices = NULL;
   CT_CHECK_NOT_NULL(values);
-  *values = NULL;
   CT_CHECK_NOT_NULL(indices);
-  *indices = NULL;
   CT_CHECK_NOT_NULL(x);
   return ct__max_dim(values, indices, NULL, NULL, x, dim, keepdim, CT__RED_ARGMAX, __func__);
 }
@@ -473,10 +473,10 @@ ct_status ct_max_dim_out(ct_tensor *values, ct_tensor *indices, ct_tensor *x, in
 
 ct_status ct_min_dim(ct_tensor **values, ct_tensor **indices, ct_tensor *x, int64_t dim,
                      bool keepdim) {
+  if (values) *values = NULL;
+  if (indices) *indices = NULL;
   CT_CHECK_NOT_NULL(values);
-  *values = NULL;
   CT_CHECK_NOT_NULL(indices);
-  *indices = NULL;
   CT_CHECK_NOT_NULL(x);
   return ct__max_dim(values, indices, NULL, NULL, x, dim, keepdim, CT__RED_ARGMIN, __func__);
 }
@@ -578,20 +578,20 @@ ct_status ct_std_out(ct_tensor *out, ct_tensor *x, const int64_t *dims, int32_t 
 
 ct_status ct_var_mean(ct_tensor **var, ct_tensor **mean, ct_tensor *x, const int64_t *dims,
                       int32_t ndims, double correction, bool keepdim) {
+  if (var) *var = NULL;
+  if (mean) *mean = NULL;
   CT_CHECK_NOT_NULL(var);
-  *var = NULL;
   CT_CHECK_NOT_NULL(mean);
-  *mean = NULL;
   CT_CHECK_NOT_NULL(x);
   return ct__var(var, mean, NULL, x, dims, ndims, correction, keepdim, CT__RED_VAR, __func__);
 }
 
 ct_status ct_std_mean(ct_tensor **std, ct_tensor **mean, ct_tensor *x, const int64_t *dims,
                       int32_t ndims, double correction, bool keepdim) {
+  if (std) *std = NULL;
+  if (mean) *mean = NULL;
   CT_CHECK_NOT_NULL(std);
-  *std = NULL;
   CT_CHECK_NOT_NULL(mean);
-  *mean = NULL;
   CT_CHECK_NOT_NULL(x);
   return ct__var(std, mean, NULL, x, dims, ndims, correction, keepdim, CT__RED_STD, __func__);
 }
@@ -692,7 +692,7 @@ static ct_status ct__line_exec(ct_tensor **res, ct_tensor *out, ct_tensor *x, in
   ct_status s = ct__as(&xk, x, in, false, fn);
   if (s == CT_OK) s = ct__target(&t, &tmp, out, x, NULL, x->ndim, x->shape, r, fn);
   if (s == CT_OK) s = kernel(k, t, xk, d, arg, fn);
-  if (s == CT_OK && tmp) s = ct_copy_(out, t);
+  if (s == CT_OK && tmp) s = ct__error_in(ct_copy_(out, t), fn);
   ct_tensor_release(xk);
   if (s == CT_OK && !out)
     *res = t;
@@ -855,10 +855,10 @@ ct_status ct_argsort(ct_tensor **out, ct_tensor *x, int64_t dim, bool descending
 ct_status ct_topk(ct_tensor **values, ct_tensor **indices, ct_tensor *x, int64_t k, int64_t dim,
                   bool largest, bool sorted) {
   (void)sorted; /* always sorted */
+  if (values) *values = NULL;
+  if (indices) *indices = NULL;
   CT_CHECK_NOT_NULL(values);
-  *values = NULL;
   CT_CHECK_NOT_NULL(indices);
-  *indices = NULL;
   CT_CHECK_NOT_NULL(x);
   CT_CHECK_ARG(x->dtype != CT_BOOL, CT_ERR_DTYPE, "%s: dtype bool is not supported", __func__);
   return ct__sort(values, indices, x, dim, largest, &k, __func__);
@@ -867,10 +867,10 @@ ct_status ct_topk(ct_tensor **values, ct_tensor **indices, ct_tensor *x, int64_t
 ct_status ct_unique(ct_tensor **out, ct_tensor **inverse, ct_tensor **counts, ct_tensor *x,
                     bool sorted) {
   (void)sorted; /* always sorted */
-  CT_CHECK_NOT_NULL(out);
-  *out = NULL;
+  if (out) *out = NULL;
   if (inverse) *inverse = NULL;
   if (counts) *counts = NULL;
+  CT_CHECK_NOT_NULL(out);
   CT_CHECK_NOT_NULL(x);
   CT_TRY(ct__no_complex(x, __func__));
   const struct ct_backend_reduce_i *k;

@@ -75,7 +75,7 @@ static bool st_same_view(const ct_tensor *a, const ct_tensor *b) {
 /* Fails when two elements of t share an address through a stride-0 dimension (as ct_copy_ does). */
 static ct_status st_check_no_internal_overlap(const ct_tensor *t, const char *fn, const char *arg) {
   for (int32_t d = 0; d < t->ndim; d++)
-    if (t->strides[d] == 0 && t->shape[d] > 1)
+    if (t->strides[d] == 0 && t->shape[d] > 1 && t->numel > 0)
       return ct__error(CT_ERR_INVALID_ARGUMENT,
                        "%s: more than one element of %s refers to a single memory location "
                        "(dim %d has stride 0); clone it first",
@@ -351,6 +351,8 @@ ct_status ct_stack_out(ct_tensor *out, ct_tensor *const *tensors, int32_t count,
 
 /* Validates the (outs, capacity, count) triple and clears it, so that every failure leaves it cleared. */
 static ct_status st_outs_begin(ct_tensor **outs, int32_t capacity, int32_t *count, const char *fn) {
+  if (outs != NULL)
+    for (int32_t i = 0; i < capacity; i++) outs[i] = NULL;
   CT_CHECK_ARG(count != NULL, CT_ERR_INVALID_ARGUMENT, "%s: count is NULL", fn);
   *count = 0;
   CT_CHECK_ARG(capacity >= 0, CT_ERR_INVALID_ARGUMENT, "%s: capacity = %d is negative", fn, (int)capacity);

@@ -369,7 +369,7 @@ static ct_status ct__item(void *value, ct_dtype dtype, ct_tensor *t, const char 
   }
   if (t->storage->device_type != CT_DEVICE_CPU) {
     ct_tensor *host;
-    CT_TRY(ct_to(&host, t, CT_DTYPE_NONE, CT_DEVICE_CPU, 0, false));
+    CT_TRY(ct__error_in(ct_to(&host, t, CT_DTYPE_NONE, CT_DEVICE_CPU, 0, false), fn));
     ct_status s = ct_dtype_convert(value, dtype, ct__data(host), host->dtype, 1);
     ct_tensor_release(host);
     return s;
@@ -384,10 +384,10 @@ ct_status ct_tensor_item(void *value, ct_dtype value_dtype, ct_tensor *t) {
 }
 
 ct_status ct_tensor_item_complex(double *real, double *imag, ct_tensor *t) {
+  if (real) *real = 0;
+  if (imag) *imag = 0;
   CT_CHECK_NOT_NULL(real);
-  *real = 0;
   CT_CHECK_NOT_NULL(imag);
-  *imag = 0;
   double v[2];
   CT_TRY(ct__item(v, CT_COMPLEX128, t, __func__));
   *real = v[0];

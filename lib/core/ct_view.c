@@ -82,10 +82,12 @@ static ct_status ct__list_arg(const int64_t *p, int32_t n, const char *fn, const
 
 /*
  * PyTorch's infer_size: a copy of shape (in g's sizes) with its -1 replaced
- * so that the sizes multiply to numel.
+ * so that the sizes multiply to numel. Like every tensor's shape, the result
+ * must have row-major strides (and their byte extent, at itemsize) within
+ * int64, even when numel is 0.
  */
 static ct_status ct__infer_shape(ct__geom *g, int64_t numel, int32_t ndim, const int64_t *shape,
-                                 const char *fn) {
+                                 int64_t itemsize, const char *fn) {
   CT_TRY(ct__list_arg(shape, ndim, fn, "shape", "ndim"));
   int32_t infer = -1;
   int64_t known = 1;
@@ -114,7 +116,10 @@ static ct_status ct__infer_shape(ct__geom *g, int64_t numel, int32_t ndim, const
                      fn, ct__shape_str(s, sizeof s, ndim, shape));
   CT_TRY(ct__geom_init(g, ndim, fn));
   for (int32_t d = 0; d < ndim; d++) g->shape[d] = d == infer ? numel / known : shape[d];
-  return CT_OK;
+  int64_t n;
+  ct_status st = ct__check_shape(&n, ndim, g->shape, itemsize, fn);
+  if (st != CT_OK) ct__dims_free(&g->d);
+  return st;
 }
 
 /*
@@ -163,7 +168,7 @@ static bool ct__view_strides(ct__geom *g, const ct_tensor *t) {
 ct_status ct_view(ct_tensor **out, ct_tensor *t, int32_t ndim, const int64_t *shape) {
   CT__VIEW_BEGIN(out, t);
   ct__geom g;
-  CT_TRY(ct__infer_shape(&g, t->numel, ndim, shape, __func__));
+  CT_TRY(ct__infer_shape(&g, t->numel, ndim, shape, ct__itemsize(t->dtype), __func__));
   if (!ct__view_strides(&g, t)) {
     char a[CT__SHAPE_STR_MAX], b[CT__SHAPE_STR_MAX], c[CT__SHAPE_STR_MAX];
     ct__error(CT_ERR_SHAPE,
@@ -179,11 +184,11 @@ ct_status ct_view(ct_tensor **out, ct_tensor *t, int32_t ndim, const int64_t *sh
 
 ct_status ct__reshape(ct_tensor **out, ct_tensor *t, int32_t ndim, const int64_t *shape, const char *fn) {
   ct__geom g;
-  CT_TRY(ct__infer_shape(&g, t->numel, ndim, shape, fn));
+  CT_TRY(ct__infer_shape(&g, t->numel, ndim, shape, ct__itemsize(t->dtype), fn));
   if (ct__view_strides(&g, t)) return ct__geom_view(out, t, &g, t->offset, fn);
   /* No view: a contiguous copy, viewed with the new shape's row-major strides. */
   ct_tensor *c;
-  ct_status s = ct_contiguous(&c, t);
+  ct_status s = ct__error_in(ct_contiguous(&c, t), fn);
   if (s == CT_OK) {
     s = ct__tensor_make(out, c->storage, c->dtype, g.ndim, g.shape, NULL, c->offset, fn);
     ct_tensor_release(c);
@@ -378,7 +383,7 @@ ct_status ct_unsqueeze(ct_tensor **out, ct_tensor *t, int64_t dim) {
     if (i == d) {
       /* PyTorch's stride for the new dim: the extent of the dim after it. */
       g.shape[i] = 1;
-      g.strides[i] = d < t->ndim ? t->shape[d] * t->strides[d] : 1;
+      g.strides[i] = d < t->ndim ? ct__step_stride(t->strides[d], t->shape[d]) : 1; /* a size-1 dim: on overflow, any */
       continue;
     }
     g.shape[i] = t->shape[k];
@@ -404,7 +409,8 @@ static ct_status ct__expand(ct_tensor **out, ct_tensor *t, int32_t ndim, const i
     int32_t d = i - (ndim - t->ndim);
     int64_t size = d >= 0 ? t->shape[d] : 1;
     /* New leading dims continue the strides; a 0-d tensor's all get 0, as PyTorch's. */
-    int64_t stride = d >= 0 ? t->strides[d] : t->ndim == 0 ? 0 : g.shape[i + 1] * g.strides[i + 1];
+    /* (A new dim has size 1 or stride 0, so where the product overflows, any stride will do.) */
+    int64_t stride = d >= 0 ? t->strides[d] : t->ndim == 0 ? 0 : ct__step_stride(g.strides[i + 1], g.shape[i + 1]);
     int64_t target = shape[i];
     ct_status s = CT_OK;
     if (target == -1 && d < 0)
@@ -486,7 +492,7 @@ ct_status ct_unflatten(ct_tensor **out, ct_tensor *t, int64_t dim, const int64_t
   CT_CHECK_ARG(nsizes > 0, CT_ERR_SHAPE, "ct_unflatten: sizes is empty (nsizes = 0)");
   /* The sizes with the -1 inferred, as a view of the one dim. */
   ct__geom part;
-  ct_status s = ct__infer_shape(&part, t->shape[d], nsizes, sizes, __func__);
+  ct_status s = ct__infer_shape(&part, t->shape[d], nsizes, sizes, ct__itemsize(t->dtype), __func__);
   if (s == CT_ERR_SHAPE) {
     char a[CT__SHAPE_STR_MAX], why[512];
     snprintf(why, sizeof why, "%s", ct_last_error_message());
@@ -505,7 +511,12 @@ ct_status ct_unflatten(ct_tensor **out, ct_tensor *t, int64_t dim, const int64_t
       }
       for (int32_t j = 0; j < nsizes; j++) g.shape[k++] = part.shape[j];
     }
-    if (ct__view_strides(&g, t)) {
+    int64_t n;
+    if (t->numel == 0 && ct__check_shape(&n, g.ndim, g.shape, ct__itemsize(t->dtype), __func__) != CT_OK) {
+      /* An empty dim split into huge ones: the other dims' sizes make the strides overflow. */
+      ct__dims_free(&g.d);
+      s = CT_ERR_SHAPE;
+    } else if (ct__view_strides(&g, t)) {
       s = ct__geom_view(out, t, &g, t->offset, __func__);
     } else {
       ct__dims_free(&g.d);
@@ -526,7 +537,7 @@ static ct_status ct__restrict(ct_tensor **out, ct_tensor *t, int32_t d, int64_t 
   memcpy(g.d.v, t->dims, 2 * (size_t)t->ndim * sizeof(int64_t));
   g.shape[d] = size;
   g.strides[d] = ct__step_stride(t->strides[d], step);
-  return ct__geom_view(out, t, &g, t->offset + start * t->strides[d], fn);
+  return ct__geom_view(out, t, &g, ct__moved_offset(t->offset, start, t->strides[d]), fn);
 }
 
 /* Checks that t has dims for fn (narrow, select, slice), then wraps dim. */
@@ -569,7 +580,7 @@ ct_status ct_select(ct_tensor **out, ct_tensor *t, int64_t dim, int64_t index) {
     g.shape[k] = t->shape[i];
     g.strides[k++] = t->strides[i];
   }
-  return ct__geom_view(out, t, &g, t->offset + index * t->strides[d], __func__);
+  return ct__geom_view(out, t, &g, ct__moved_offset(t->offset, index, t->strides[d]), __func__);
 }
 
 /* Python's slice bounds on a dim of size: negatives count from the end, then clamp to [0, size]. */
@@ -608,7 +619,8 @@ ct_status ct_diagonal(ct_tensor **out, ct_tensor *t, int64_t offset, int64_t dim
     size = offset >= s2 ? 0 : (s1 < s2 - offset ? s1 : s2 - offset);
   else
     size = offset <= -s1 ? 0 : (s1 + offset < s2 ? s1 + offset : s2);
-  if (size > 0) start += offset >= 0 ? offset * t->strides[d2] : -offset * t->strides[d1];
+  if (size > 0)
+    start = offset >= 0 ? ct__moved_offset(start, offset, t->strides[d2]) : ct__moved_offset(start, -offset, t->strides[d1]);
   ct__geom g;
   CT_TRY(ct__geom_init(&g, t->ndim - 1, __func__));
   int32_t k = 0;
@@ -618,7 +630,8 @@ ct_status ct_diagonal(ct_tensor **out, ct_tensor *t, int64_t offset, int64_t dim
     g.strides[k++] = t->strides[i];
   }
   g.shape[k] = size;
-  g.strides[k] = t->strides[d1] + t->strides[d2];
+  /* The sum overflows only where the diagonal has at most one element (or t none): then the stride does not matter. */
+  if (__builtin_add_overflow(t->strides[d1], t->strides[d2], &g.strides[k])) g.strides[k] = t->strides[d1];
   return ct__geom_view(out, t, &g, start, __func__);
 }
 
@@ -632,16 +645,27 @@ ct_status ct_unfold(ct_tensor **out, ct_tensor *t, int64_t dimension, int64_t si
   CT_CHECK_ARG(size <= dsize, CT_ERR_SHAPE,
                "ct_unfold: size = %lld is larger than the size %lld of dimension %d", (long long)size,
                (long long)dsize, (int)d);
+  int64_t windows = (dsize - size) / step; /* plus one: an expanded dim of size INT64_MAX has too many */
+  CT_CHECK_ARG(windows < INT64_MAX, CT_ERR_SHAPE,
+               "ct_unfold: dimension %d of size %lld has more windows of size %lld than int64 counts", (int)d,
+               (long long)dsize, (long long)size);
   ct__geom g;
   CT_TRY(ct__geom_init(&g, t->ndim + 1, __func__));
   memcpy(g.shape, t->shape, (size_t)t->ndim * sizeof(int64_t));
   memcpy(g.strides, t->strides, (size_t)t->ndim * sizeof(int64_t));
   if (t->ndim > 0) {
-    g.shape[d] = (dsize - size) / step + 1;
+    g.shape[d] = windows + 1;
     g.strides[d] = ct__step_stride(dstride, step);
   }
   g.shape[g.ndim - 1] = size;
   g.strides[g.ndim - 1] = dstride;
+  /* Windows of an expanded or empty dim can count more elements than int64 holds. */
+  int64_t numel;
+  ct_status s = ct__check_shape(&numel, g.ndim, g.shape, ct__itemsize(t->dtype), __func__);
+  if (s != CT_OK) {
+    ct__dims_free(&g.d);
+    return s;
+  }
   return ct__geom_view(out, t, &g, t->offset, __func__);
 }
 
@@ -709,13 +733,18 @@ ct_status ct_movedims(ct_tensor **out, ct_tensor *t, const int64_t *source, cons
 static ct_status ct__complex_part(ct_tensor **out, ct_tensor *t, int64_t part, bool extra_dim, const char *fn) {
   ct__geom g;
   CT_TRY(ct__geom_init(&g, t->ndim + extra_dim, fn));
+  /*
+   * A doubled stride or offset overflows only where it addresses nothing (a
+   * size-1 dim, an empty view from as_strided): then any value will do.
+   */
   for (int32_t d = 0; d < t->ndim; d++) {
     g.shape[d] = t->shape[d];
-    g.strides[d] = 2 * t->strides[d];
+    g.strides[d] = ct__step_stride(t->strides[d], 2);
   }
+  int64_t offset = ct__moved_offset(0, t->offset, 2);
+  offset = ct__moved_offset(offset, 1, part);
   if (extra_dim) g.shape[t->ndim] = 2, g.strides[t->ndim] = 1;
-  ct_status s = ct__tensor_make(out, t->storage, ct__to_real(t->dtype), g.ndim, g.shape, g.strides,
-                                2 * t->offset + part, fn);
+  ct_status s = ct__tensor_make(out, t->storage, ct__to_real(t->dtype), g.ndim, g.shape, g.strides, offset, fn);
   ct__dims_free(&g.d);
   return s;
 }

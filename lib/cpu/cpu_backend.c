@@ -23,7 +23,7 @@ static void ct_cpu_free(void *ptr, size_t nbytes, int32_t device_index) {
 /* Byte strides of a tensor, for the iterator. */
 static void ct_cpu_byte_strides(int64_t *out, const ct_tensor *t) {
   int64_t itemsize = ct__itemsize(t->dtype);
-  for (int32_t d = 0; d < t->ndim; d++) out[d] = t->strides[d] * itemsize;
+  for (int32_t d = 0; d < t->ndim; d++) out[d] = ct__byte_stride(t->strides[d], itemsize);
 }
 
 /* Runs loop over dst (and src when given) with byte strides kept on the stack or the heap. */

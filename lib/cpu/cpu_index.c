@@ -32,7 +32,7 @@ typedef struct {
 /* Byte strides of t, for the strided iterator. */
 static void ct_cpu_bstrides(int64_t *out, const ct_tensor *t) {
   int64_t itemsize = ct__itemsize(t->dtype);
-  for (int32_t d = 0; d < t->ndim; d++) out[d] = t->strides[d] * itemsize;
+  for (int32_t d = 0; d < t->ndim; d++) out[d] = ct__byte_stride(t->strides[d], itemsize);
 }
 
 /* Reads an int32 or int64 index. */
@@ -70,7 +70,7 @@ static ct_status ct_cpu_walk_init(ct_cpu_walk *w, int32_t nops, const ct_tensor 
   for (int32_t d = 0; d < t0->ndim; d++) {
     if (t0->shape[d] == 1) continue;
     int64_t *row = w->st + (size_t)w->nd * nops;
-    for (int32_t op = 0; op < nops; op++) row[op] = ts[op]->strides[d] * ct__itemsize(ts[op]->dtype);
+    for (int32_t op = 0; op < nops; op++) row[op] = ct__byte_stride(ts[op]->strides[d], ct__itemsize(ts[op]->dtype));
     bool merge = w->nd > 0;
     for (int32_t op = 0; merge && op < nops; op++) merge = row[op - nops] == row[op] * t0->shape[d];
     if (merge) {
@@ -485,7 +485,7 @@ static ct_status ct_cpu_indexed_copy(const ct__index_args *a) {
   for (int32_t j = 0; j < nidx; j++) {
     x.is64[j] = a->idx[j]->dtype == CT_INT64;
     x.isize[j] = a->sizes[j];
-    x.istride[j] = a->strides[j] * itemsize;
+    x.istride[j] = ct__byte_stride(a->strides[j], itemsize);
   }
   /* Serial dims first, then the others, each group in order; size-1 dims dropped, runs merged. */
   int32_t nd = 0, nser = 0;
@@ -499,7 +499,7 @@ static ct_status ct_cpu_indexed_copy(const ct__index_args *a) {
       int64_t *row = x.st + (size_t)nd * (size_t)nops;
       for (int32_t op = 0; op < nops; op++) {
         const ct_tensor *t = op < 2 ? ops[op] : a->idx[op - 2];
-        row[op] = t->strides[d] * ct__itemsize(t->dtype);
+        row[op] = ct__byte_stride(t->strides[d], ct__itemsize(t->dtype));
       }
       /* Merge into the previous dim of the group when every operand steps through both as one run. */
       bool merge = nd > group_start;

@@ -210,37 +210,6 @@ typedef struct ct_cpu_red_geom {
   int64_t *heap;
 } ct_cpu_red_geom;
 
-/* Sorts dims [0, n) by x stride, largest first (insertion sort, stable), moving all columns. */
-static void ct_cpu_sort_dims(int32_t n, int32_t ncols, int64_t **cols, int32_t key) {
-  for (int32_t i = 1; i < n; i++)
-    for (int32_t j = i; j > 0 && cols[key][j - 1] < cols[key][j]; j--)
-      for (int32_t c = 0; c < ncols; c++) {
-        int64_t t = cols[c][j];
-        cols[c][j] = cols[c][j - 1];
-        cols[c][j - 1] = t;
-      }
-}
-
-/* Merges neighbours (outer i-1, inner i) whose every stride column lets them be one dim. */
-static int32_t ct_cpu_merge_dims(int32_t n, int32_t nstrides, int64_t *size, int64_t **st) {
-  int32_t out = 0;
-  for (int32_t i = 0; i < n; i++) {
-    if (out > 0) {
-      bool merge = true;
-      for (int32_t c = 0; c < nstrides && merge; c++) merge = st[c][out - 1] == st[c][i] * size[i];
-      if (merge) {
-        size[out - 1] *= size[i];
-        for (int32_t c = 0; c < nstrides; c++) st[c][out - 1] = st[c][i];
-        continue;
-      }
-    }
-    size[out] = size[i];
-    for (int32_t c = 0; c < nstrides; c++) st[c][out] = st[c][i];
-    out++;
-  }
-  return out;
-}
-
 static ct_status ct_cpu_red_geom_init(ct_cpu_red_geom *g, const ct_tensor *out1,
                                       const ct_tensor *out2, const ct_tensor *x,
                                       const bool *reduced, const char *fn) {
@@ -280,13 +249,13 @@ static ct_status ct_cpu_red_geom_init(ct_cpu_red_geom *g, const ct_tensor *out1,
   }
   if (g->m == 0) g->nr = 0;
   int64_t *kc[4] = {g->kxs, g->ksize, g->ko1, g->ko2};
-  ct_cpu_sort_dims(g->nk, 4, kc, 0);
+  ct__sort_dims(g->nk, 4, kc, 0);
   int64_t *ks[3] = {g->kxs, g->ko1, g->ko2};
-  g->nk = ct_cpu_merge_dims(g->nk, 3, g->ksize, ks);
+  g->nk = ct__merge_dims(g->nk, 3, g->ksize, ks);
   int64_t *rc[2] = {g->rxs, g->rsize};
-  ct_cpu_sort_dims(g->nr, 2, rc, 0);
+  ct__sort_dims(g->nr, 2, rc, 0);
   int64_t *rs[1] = {g->rxs};
-  g->nr = ct_cpu_merge_dims(g->nr, 1, g->rsize, rs);
+  g->nr = ct__merge_dims(g->nr, 1, g->rsize, rs);
   return CT_OK;
 }
 
@@ -1555,9 +1524,9 @@ static ct_status ct_cpu_line_geom_init(ct_cpu_line_geom *g, const ct_tensor *x, 
     g->ko2[g->nk++] = o2 ? o2->strides[d] * o2i : 0;
   }
   int64_t *cols[4] = {g->kx, g->ksize, g->ko, g->ko2};
-  ct_cpu_sort_dims(g->nk, 4, cols, 0);
+  ct__sort_dims(g->nk, 4, cols, 0);
   int64_t *st[3] = {g->kx, g->ko, g->ko2};
-  g->nk = ct_cpu_merge_dims(g->nk, 3, g->ksize, st);
+  g->nk = ct__merge_dims(g->nk, 3, g->ksize, st);
   return CT_OK;
 }
 

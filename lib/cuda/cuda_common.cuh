@@ -222,6 +222,26 @@ __device__ __forceinline__ char *cu_elem(const cu_tensor &t, int64_t i) {
   return t.data + cu_offset(t, i) * cu_itemsize(t.dtype);
 }
 
+/* ---- raw element moves ---------------------------------------------------------------------- */
+
+/* 16 bytes moved as two 8-byte words: complex128 storage need not be 16-byte aligned. */
+struct cu_u128 {
+  uint64_t lo, hi;
+};
+
+/* The word type that moves one element of SZ bytes as it is. */
+template <int SZ> struct cu_word;
+template <> struct cu_word<1> { typedef uint8_t type; };
+template <> struct cu_word<2> { typedef uint16_t type; };
+template <> struct cu_word<4> { typedef uint32_t type; };
+template <> struct cu_word<8> { typedef uint64_t type; };
+template <> struct cu_word<16> { typedef cu_u128 type; };
+
+template <int SZ> __device__ __forceinline__ void cu_move(char *d, const char *s) {
+  typedef typename cu_word<SZ>::type W;
+  *(W *)d = *(const W *)s;
+}
+
 /* ---- launch sizes --------------------------------------------------------------------------- */
 
 enum { CU_BLOCK = 256 };

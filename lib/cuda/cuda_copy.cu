@@ -55,11 +55,6 @@ __device__ __forceinline__ int64_t cu_copy_offset(const cu_tensor &d, int64_t i)
 
 /* ---- conversion as the CPU backend ---------------------------------------------------------- */
 
-/* 16 bytes moved as two 8-byte words (complex128 views may be only 8-byte aligned). */
-struct alignas(8) cu_copy_b16 {
-  uint64_t lo, hi;
-};
-
 /* A value widened to its kind: integers to int64, reals to double, complex to two doubles. */
 enum { CU_KIND_INT = 0, CU_KIND_REAL = 1, CU_KIND_COMPLEX = 2 };
 struct cu_copy_value {
@@ -186,7 +181,7 @@ CU_EXTERN int cu_copy(cu_tensor dst, cu_tensor src, cu_stream stream) {
       case 2: cu_copy_same<uint16_t>(dst, src, st); break;
       case 4: cu_copy_same<uint32_t>(dst, src, st); break;
       case 8: cu_copy_same<uint64_t>(dst, src, st); break;
-      default: cu_copy_same<cu_copy_b16>(dst, src, st); break;
+      default: cu_copy_same<cu_u128>(dst, src, st); break;
     }
   }
   return (int)cudaGetLastError();
@@ -206,7 +201,7 @@ CU_EXTERN int cu_fill(cu_tensor dst, const void *value, cu_stream stream) {
     case 2: cu_fill_as<uint16_t>(dst, value, st); break;
     case 4: cu_fill_as<uint32_t>(dst, value, st); break;
     case 8: cu_fill_as<uint64_t>(dst, value, st); break;
-    default: cu_fill_as<cu_copy_b16>(dst, value, st); break;
+    default: cu_fill_as<cu_u128>(dst, value, st); break;
   }
   return (int)cudaGetLastError();
 }

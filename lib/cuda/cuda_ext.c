@@ -110,7 +110,7 @@ static ct_status ct_cuda_props_get(const struct cudaDeviceProp **out, int32_t de
 }
 
 static ct_status ct_cuda_ext_device_name(char *buf, size_t size, int32_t device) {
-  const char *fn = "ct_cuda_ext_device_name";
+  const char *fn = "ct_cuda_device_name";
   const struct cudaDeviceProp *p;
   CT_TRY(ct_cuda_resolve(&device, fn));
   CT_TRY(ct_cuda_props_get(&p, device, fn));
@@ -119,7 +119,7 @@ static ct_status ct_cuda_ext_device_name(char *buf, size_t size, int32_t device)
 }
 
 static ct_status ct_cuda_ext_device_capability(int32_t *major, int32_t *minor, int32_t device) {
-  const char *fn = "ct_cuda_ext_device_capability";
+  const char *fn = "ct_cuda_device_capability";
   const struct cudaDeviceProp *p;
   CT_TRY(ct_cuda_resolve(&device, fn));
   CT_TRY(ct_cuda_props_get(&p, device, fn));
@@ -129,7 +129,7 @@ static ct_status ct_cuda_ext_device_capability(int32_t *major, int32_t *minor, i
 }
 
 static ct_status ct_cuda_ext_device_properties(int64_t *total_memory, int32_t *multiprocessors, int32_t device) {
-  const char *fn = "ct_cuda_ext_device_properties";
+  const char *fn = "ct_cuda_device_properties";
   const struct cudaDeviceProp *p;
   CT_TRY(ct_cuda_resolve(&device, fn));
   CT_TRY(ct_cuda_props_get(&p, device, fn));
@@ -139,7 +139,7 @@ static ct_status ct_cuda_ext_device_properties(int64_t *total_memory, int32_t *m
 }
 
 static ct_status ct_cuda_ext_mem_get_info(int64_t *free_bytes, int64_t *total_bytes, int32_t device) {
-  const char *fn = "ct_cuda_ext_mem_get_info";
+  const char *fn = "ct_cuda_mem_get_info";
   CT_TRY(ct_cuda_resolve(&device, fn));
   CT_TRY(ct__cuda_use_device(device, fn));
   size_t f = 0, t = 0;
@@ -155,7 +155,7 @@ static ct_status ct_cuda_ext_current_device(int32_t *device) {
 }
 
 static ct_status ct_cuda_ext_set_device(int32_t device) {
-  const char *fn = "ct_cuda_ext_set_device";
+  const char *fn = "ct_cuda_set_device";
   CT_TRY(ct_cuda_resolve(&device, fn));
   /* The runtime's device follows too, for CUDA code around ctensor, as torch.cuda.set_device. */
   CT_TRY(ct__cuda_use_device(device, fn));
@@ -164,7 +164,7 @@ static ct_status ct_cuda_ext_set_device(int32_t device) {
 }
 
 static ct_status ct_cuda_ext_synchronize(int32_t device) {
-  const char *fn = "ct_cuda_ext_synchronize";
+  const char *fn = "ct_cuda_synchronize";
   CT_TRY(ct_cuda_resolve(&device, fn));
   CT_TRY(ct__cuda_use_device(device, fn));
   return ct__cuda_check(cudaDeviceSynchronize(), fn, "waiting for the device");
@@ -185,7 +185,7 @@ static ct_status ct_cuda_stream_new(struct ct_cuda_stream **out, cudaStream_t ha
 }
 
 static ct_status ct_cuda_ext_stream_create(struct ct_cuda_stream **out, int32_t device, int32_t priority) {
-  const char *fn = "ct_cuda_ext_stream_create";
+  const char *fn = "ct_cuda_stream_create";
   *out = NULL;
   CT_TRY(ct_cuda_resolve(&device, fn));
   CT_TRY(ct__cuda_use_device(device, fn));
@@ -201,7 +201,7 @@ static ct_status ct_cuda_ext_stream_create(struct ct_cuda_stream **out, int32_t 
 }
 
 static ct_status ct_cuda_ext_stream_from_handle(struct ct_cuda_stream **out, void *handle, int32_t device) {
-  const char *fn = "ct_cuda_ext_stream_from_handle";
+  const char *fn = "ct_cuda_stream_from_handle";
   *out = NULL;
   CT_TRY(ct_cuda_resolve(&device, fn));
   return ct_cuda_stream_new(out, (cudaStream_t)handle, device, false, fn);
@@ -229,7 +229,7 @@ static void ct_cuda_ext_stream_info(void **handle, int32_t *device, const struct
 }
 
 static ct_status ct_cuda_ext_current_stream(struct ct_cuda_stream **out, int32_t device) {
-  const char *fn = "ct_cuda_ext_current_stream";
+  const char *fn = "ct_cuda_current_stream";
   *out = NULL;
   CT_TRY(ct_cuda_resolve(&device, fn));
   struct ct_cuda_stream *s = device < ct_cuda_tls_nstreams ? ct_cuda_tls_streams[device] : NULL;
@@ -240,14 +240,14 @@ static ct_status ct_cuda_ext_current_stream(struct ct_cuda_stream **out, int32_t
 }
 
 static ct_status ct_cuda_ext_default_stream(struct ct_cuda_stream **out, int32_t device) {
-  const char *fn = "ct_cuda_ext_default_stream";
+  const char *fn = "ct_cuda_default_stream";
   *out = NULL;
   CT_TRY(ct_cuda_resolve(&device, fn));
   return ct_cuda_stream_new(out, 0, device, false, fn);
 }
 
 static ct_status ct_cuda_ext_set_stream(struct ct_cuda_stream *s) {
-  const char *fn = "ct_cuda_ext_set_stream";
+  const char *fn = "ct_cuda_set_stream";
   int32_t device = s ? s->device : ct_cuda_tls_device;
   CT_TRY(ct_cuda_resolve(&device, fn));
   if (!ct_cuda_tls_streams) {
@@ -270,14 +270,14 @@ static ct_status ct_cuda_ext_set_stream(struct ct_cuda_stream *s) {
 }
 
 static ct_status ct_cuda_ext_stream_synchronize(struct ct_cuda_stream *s) {
-  const char *fn = "ct_cuda_ext_stream_synchronize";
+  const char *fn = "ct_cuda_stream_synchronize";
   /* The legacy default stream is the current device's: select the stream's device first. */
   CT_TRY(ct__cuda_use_device(s->device, fn));
   return ct__cuda_check(cudaStreamSynchronize(s->handle), fn, "waiting for the stream");
 }
 
 static ct_status ct_cuda_ext_stream_query(bool *done, struct ct_cuda_stream *s) {
-  const char *fn = "ct_cuda_ext_stream_query";
+  const char *fn = "ct_cuda_stream_query";
   CT_TRY(ct__cuda_use_device(s->device, fn));
   cudaError_t e = cudaStreamQuery(s->handle);
   *done = e != cudaErrorNotReady;
@@ -289,7 +289,7 @@ static ct_status ct_cuda_ext_stream_query(bool *done, struct ct_cuda_stream *s) 
 }
 
 static ct_status ct_cuda_ext_stream_wait_stream(struct ct_cuda_stream *s, struct ct_cuda_stream *other) {
-  const char *fn = "ct_cuda_ext_stream_wait_stream";
+  const char *fn = "ct_cuda_stream_wait_stream";
   if (s->handle == other->handle && s->device == other->device) return CT_OK; /* already in order */
   CT_TRY(ct__cuda_use_device(other->device, fn));
   cudaEvent_t ev;
@@ -312,7 +312,7 @@ static unsigned ct_cuda_event_flags(uint32_t flags) {
 }
 
 static ct_status ct_cuda_ext_event_create(struct ct_cuda_event **out, uint32_t flags) {
-  const char *fn = "ct_cuda_ext_event_create";
+  const char *fn = "ct_cuda_event_create";
   *out = NULL;
   if (flags & CT_CUDA_EVENT_INTERPROCESS)
     return ct__error(CT_ERR_NOT_IMPLEMENTED, "%s: CT_CUDA_EVENT_INTERPROCESS is not supported yet", fn);
@@ -346,7 +346,7 @@ static void ct_cuda_stream_or_current(int32_t *device, cudaStream_t *h, const st
 }
 
 static ct_status ct_cuda_ext_event_record(struct ct_cuda_event *e, struct ct_cuda_stream *s) {
-  const char *fn = "ct_cuda_ext_event_record";
+  const char *fn = "ct_cuda_event_record";
   int32_t device;
   cudaStream_t h;
   ct_cuda_stream_or_current(&device, &h, s);
@@ -373,7 +373,7 @@ static ct_status ct_cuda_ext_event_record(struct ct_cuda_event *e, struct ct_cud
 }
 
 static ct_status ct_cuda_ext_event_wait(struct ct_cuda_event *e, struct ct_cuda_stream *s) {
-  const char *fn = "ct_cuda_ext_event_wait";
+  const char *fn = "ct_cuda_event_wait";
   /* An event never recorded has nothing to wait for (PyTorch's Event.wait does nothing either). */
   if (!e->recorded) return CT_OK;
   int32_t device;
@@ -386,7 +386,7 @@ static ct_status ct_cuda_ext_event_wait(struct ct_cuda_event *e, struct ct_cuda_
 
 static ct_status ct_cuda_ext_event_synchronize(struct ct_cuda_event *e) {
   if (!e->recorded) return CT_OK;
-  return ct__cuda_check(cudaEventSynchronize(e->ev), "ct_cuda_ext_event_synchronize", "waiting for the event");
+  return ct__cuda_check(cudaEventSynchronize(e->ev), "ct_cuda_event_synchronize", "waiting for the event");
 }
 
 static ct_status ct_cuda_ext_event_query(bool *done, struct ct_cuda_event *e) {
@@ -398,11 +398,11 @@ static ct_status ct_cuda_ext_event_query(bool *done, struct ct_cuda_event *e) {
     *done = false;
     return CT_OK;
   }
-  return ct__cuda_check(r, "ct_cuda_ext_event_query", "querying the event");
+  return ct__cuda_check(r, "ct_cuda_event_query", "querying the event");
 }
 
 static ct_status ct_cuda_ext_event_elapsed_time(float *ms, struct ct_cuda_event *start, struct ct_cuda_event *end) {
-  const char *fn = "ct_cuda_ext_event_elapsed_time";
+  const char *fn = "ct_cuda_event_elapsed_time";
   CT_CHECK_ARG((start->flags & CT_CUDA_EVENT_TIMING) && (end->flags & CT_CUDA_EVENT_TIMING),
                CT_ERR_INVALID_ARGUMENT, "%s: both events must be created with CT_CUDA_EVENT_TIMING", fn);
   CT_CHECK_ARG(start->recorded && end->recorded, CT_ERR_INVALID_ARGUMENT,
@@ -421,12 +421,12 @@ static ct_status ct_cuda_ext_event_elapsed_time(float *ms, struct ct_cuda_event 
 /* ---- memory --------------------------------------------------------------------------------- */
 
 static ct_status ct_cuda_ext_memory_stats(int64_t *allocated, int64_t *reserved, int64_t *peak, int32_t device) {
-  CT_TRY(ct_cuda_resolve(&device, "ct_cuda_ext_memory_stats"));
+  CT_TRY(ct_cuda_resolve(&device, "ct_cuda_memory_stats"));
   return ct__cuda_alloc_stats(allocated, reserved, peak, device);
 }
 
 static ct_status ct_cuda_ext_reset_peak_memory_stats(int32_t device) {
-  CT_TRY(ct_cuda_resolve(&device, "ct_cuda_ext_reset_peak_memory_stats"));
+  CT_TRY(ct_cuda_resolve(&device, "ct_cuda_reset_peak_memory_stats"));
   return ct__cuda_alloc_reset_peak(device);
 }
 

@@ -23,31 +23,14 @@
 
 /* ---- shared helpers ------------------------------------------------------------------------ */
 
-/* 16 bytes moved as two 8-byte words: complex128 storage need not be 16-byte aligned. */
-struct cu_ix_u128 {
-  uint64_t lo, hi;
-};
-
-template <int SZ> struct cu_ix_word;
-template <> struct cu_ix_word<1> { typedef uint8_t type; };
-template <> struct cu_ix_word<2> { typedef uint16_t type; };
-template <> struct cu_ix_word<4> { typedef uint32_t type; };
-template <> struct cu_ix_word<8> { typedef uint64_t type; };
-template <> struct cu_ix_word<16> { typedef cu_ix_u128 type; };
-
-template <int SZ> __device__ __forceinline__ void cu_ix_move(char *d, const char *s) {
-  typedef typename cu_ix_word<SZ>::type W;
-  *(W *)d = *(const W *)s;
-}
-
 /* One element of size bytes (a runtime size). */
 __device__ __forceinline__ void cu_ix_move_n(char *d, const char *s, int size) {
   switch (size) {
-    case 1: cu_ix_move<1>(d, s); break;
-    case 2: cu_ix_move<2>(d, s); break;
-    case 4: cu_ix_move<4>(d, s); break;
-    case 8: cu_ix_move<8>(d, s); break;
-    default: cu_ix_move<16>(d, s); break;
+    case 1: cu_move<1>(d, s); break;
+    case 2: cu_move<2>(d, s); break;
+    case 4: cu_move<4>(d, s); break;
+    case 8: cu_move<8>(d, s); break;
+    default: cu_move<16>(d, s); break;
   }
 }
 
@@ -253,7 +236,7 @@ __device__ __forceinline__ void cu_ix_apply(const cu_ix_plan &x, const int64_t *
   char *d = x.dst + (o[0] + (OP == CU_IX_GET ? 0 : off)) * SZ;
   const char *s = x.src + (o[1] + (OP == CU_IX_GET ? off : 0)) * SZ;
   if constexpr (OP == CU_IX_GET || OP == CU_IX_PUT)
-    cu_ix_move<SZ>(d, s);
+    cu_move<SZ>(d, s);
   else
     cu_ix_acc<DT, OP == CU_IX_MUL>(d, s);
 }
@@ -312,7 +295,7 @@ __global__ void __launch_bounds__(CU_BLOCK) cu_ix_claim_kernel(const __grid_cons
     if (!WRITE)
       atomicMax(&claim[at - claim_min], mine);
     else if (claim[at - claim_min] == mine)
-      cu_ix_move<SZ>(x.dst + at * SZ, x.src + o[1] * SZ);
+      cu_move<SZ>(x.dst + at * SZ, x.src + o[1] * SZ);
   }
 }
 

@@ -32,37 +32,6 @@ _Static_assert(CT__SCAN_CUMSUM == 0 && CT__SCAN_CUMPROD == 1, "cu_scan takes CT_
 
 static inline int64_t ct_cuda_abs64(int64_t v) { return v < 0 ? -v : v; }
 
-/* Sorts dims [0, n) by |stride| in cols[0], largest first (stable), moving all ncols columns. */
-static void ct_cuda_sort_dims(int32_t n, int32_t ncols, int64_t **cols) {
-  for (int32_t i = 1; i < n; i++)
-    for (int32_t j = i; j > 0 && ct_cuda_abs64(cols[0][j - 1]) < ct_cuda_abs64(cols[0][j]); j--)
-      for (int32_t c = 0; c < ncols; c++) {
-        int64_t t = cols[c][j];
-        cols[c][j] = cols[c][j - 1];
-        cols[c][j - 1] = t;
-      }
-}
-
-/* Merges neighbours (outer i-1, inner i) whose every stride column lets them be one dim. */
-static int32_t ct_cuda_merge_dims(int32_t n, int32_t nst, int64_t *size, int64_t **st) {
-  int32_t out = 0;
-  for (int32_t i = 0; i < n; i++) {
-    if (out > 0) {
-      bool merge = true;
-      for (int32_t c = 0; c < nst && merge; c++) merge = st[c][out - 1] == st[c][i] * size[i];
-      if (merge) {
-        size[out - 1] *= size[i];
-        for (int32_t c = 0; c < nst; c++) st[c][out - 1] = st[c][i];
-        continue;
-      }
-    }
-    size[out] = size[i];
-    for (int32_t c = 0; c < nst; c++) st[c][out] = st[c][i];
-    out++;
-  }
-  return out;
-}
-
 static ct_status ct_cuda_check_ndim(const ct_tensor *x, const char *fn) {
   if (x->ndim > CU_MAX_DIMS)
     return ct__error(CT_ERR_NOT_IMPLEMENTED, "%s: CUDA kernels take at most %d dims, x has %d", fn,
@@ -100,13 +69,13 @@ static void ct_cuda_red_geom(cu_red_geom *g, const ct_tensor *out1, const ct_ten
   }
   if (g->m == 0) g->nr = 0;
   int64_t *kc[4] = {g->kx, g->ksize, g->ko1, g->ko2};
-  ct_cuda_sort_dims(g->nk, 4, kc);
+  ct__sort_dims(g->nk, 4, kc, 0);
   int64_t *ks[3] = {g->kx, g->ko1, g->ko2};
-  g->nk = ct_cuda_merge_dims(g->nk, 3, g->ksize, ks);
+  g->nk = ct__merge_dims(g->nk, 3, g->ksize, ks);
   int64_t *rc[2] = {g->rx, g->rsize};
-  ct_cuda_sort_dims(g->nr, 2, rc);
+  ct__sort_dims(g->nr, 2, rc, 0);
   int64_t *rs[1] = {g->rx};
-  g->nr = ct_cuda_merge_dims(g->nr, 1, g->rsize, rs);
+  g->nr = ct__merge_dims(g->nr, 1, g->rsize, rs);
 }
 
 /*
@@ -198,9 +167,9 @@ static void ct_cuda_line_geom(cu_line_geom *g, const ct_tensor *x, const ct_tens
     g->ko2[g->nk++] = o2 ? o2->strides[d] : 0;
   }
   int64_t *cols[4] = {g->kx, g->ksize, g->ko, g->ko2};
-  ct_cuda_sort_dims(g->nk, 4, cols);
+  ct__sort_dims(g->nk, 4, cols, 0);
   int64_t *st[3] = {g->kx, g->ko, g->ko2};
-  g->nk = ct_cuda_merge_dims(g->nk, 3, g->ksize, st);
+  g->nk = ct__merge_dims(g->nk, 3, g->ksize, st);
 }
 
 /* Scratch for the chunked passes over a few long lines (NULL when not needed). */

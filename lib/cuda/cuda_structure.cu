@@ -9,18 +9,6 @@
 #include "cuda_common.cuh"
 #include "cuda_structure.h"
 
-/* 16 bytes moved as two 8-byte words: complex128 storage need not be 16-byte aligned. */
-struct cu_tri_u128 {
-  uint64_t lo, hi;
-};
-
-template <int SZ> struct cu_tri_word;
-template <> struct cu_tri_word<1> { typedef uint8_t type; };
-template <> struct cu_tri_word<2> { typedef uint16_t type; };
-template <> struct cu_tri_word<4> { typedef uint32_t type; };
-template <> struct cu_tri_word<8> { typedef uint64_t type; };
-template <> struct cu_tri_word<16> { typedef cu_tri_u128 type; };
-
 /*
  * dst and src are (..., m, n). Element (..., i, j) is kept when j - i is on
  * the kept side of diagonal; both lie in (-m, n), so the comparison with any
@@ -29,7 +17,7 @@ template <> struct cu_tri_word<16> { typedef cu_tri_u128 type; };
 template <int SZ>
 __global__ void cu_tri_kernel(const __grid_constant__ cu_tensor dst, const __grid_constant__ cu_tensor src,
                               int64_t diagonal, bool upper, bool inplace, bool rowmajor) {
-  typedef typename cu_tri_word<SZ>::type W;
+  typedef typename cu_word<SZ>::type W;
   int64_t n = dst.shape[dst.ndim - 1], m = dst.shape[dst.ndim - 2];
   CU_GRID_LOOP(e, dst.numel) {
     int64_t r = e / n, j = e - r * n, i = r % m;

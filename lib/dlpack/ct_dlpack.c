@@ -112,6 +112,8 @@ static ct_status ct__dl_source(ct_tensor **src, bool *copied, ct_tensor *t, ct_d
   CT_CHECK_ARG(t != NULL, CT_ERR_INVALID_ARGUMENT, "%s: t is NULL", fn);
   CT_CHECK_ARG(copy >= 0 && copy < CT_DLPACK_COPY_COUNT, CT_ERR_INVALID_ARGUMENT,
                "%s: copy = %d is not a ct_dlpack_copy value", fn, (int)copy);
+  CT_CHECK_ARG(dl_index >= -1, CT_ERR_DEVICE, "%s: dl_device_index = %d is below -1 (the current device)", fn,
+               (int)dl_index);
   const ct_storage *s = t->storage;
   if (dl_type != CT_DEVICE_NONE) {
     bool same = dl_type == s->device_type && (dl_index == s->device_index || dl_index < 0);
@@ -124,11 +126,11 @@ static ct_status ct__dl_source(ct_tensor **src, bool *copied, ct_tensor *t, ct_d
     }
   }
   if (copy == CT_DLPACK_COPY_ALWAYS) {
-    CT_TRY(ct_clone(src, t));
+    CT_TRY(ct__error_in(ct_clone(src, t), fn));
     /* clone keeps a dense layout's strides; an export copy is plainly row-major. */
     if (!ct__is_contiguous(*src)) {
       ct_tensor *c;
-      ct_status st = ct_contiguous(&c, *src);
+      ct_status st = ct__error_in(ct_contiguous(&c, *src), fn);
       ct_tensor_release(*src);
       *src = NULL;
       CT_TRY(st);

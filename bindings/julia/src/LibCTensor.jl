@@ -7944,4 +7944,27 @@ function ct_cuda_allow_tf32(allow)
     @ccall libctensor.ct_cuda_allow_tf32(allow::Ptr{Bool})::ct_status
 end
 
+"""
+    ct_test_fail_allocation(k, persistent) -> ct_status
+
+Allocation-failure injection: the k-th host allocation made by ctensor from
+now on (k >= 1) fails as if the system were out of memory, and with
+persistent every allocation after it fails too; k = 0 turns injection off.
+Process-wide: meant for a test driving one operation at a time. Device
+memory (the CUDA allocator) is not affected.
+Errors: CT_ERR_INVALID_ARGUMENT (k < 0).
+"""
+function ct_test_fail_allocation(k, persistent)
+    @ccall libctensor.ct_test_fail_allocation(k::Int64, persistent::Bool)::ct_status
+end
+
+"""
+    ct_test_injected_failures(count) -> ct_status
+
+How many allocations failed by injection since the last ct_test_fail_allocation.
+"""
+function ct_test_injected_failures(count)
+    @ccall libctensor.ct_test_injected_failures(count::Ptr{Int64})::ct_status
+end
+
 end # module LibCTensor

@@ -945,6 +945,8 @@ _SIGNATURES = (
     ("ct_copy_non_blocking_", c_int32, (c_void_p, c_void_p)),
     ("ct_cuda_set_allow_tf32", c_int32, (c_bool,)),
     ("ct_cuda_allow_tf32", c_int32, (POINTER(c_bool),)),
+    ("ct_test_fail_allocation", c_int32, (c_int64, c_bool)),
+    ("ct_test_injected_failures", c_int32, (POINTER(c_int64),)),
 )
 
 FUNCTIONS = tuple(_s[0] for _s in _SIGNATURES)

@@ -1439,6 +1439,7 @@ def _from_data(data, dcode, dev, idx):
         return _new(_ct_to, data._h, dcode, dev, idx, True)
     t = type(data)
     checked = dcode != _DTYPE_NONE
+    np_shape = None
     if t not in _SCALAR_TYPES and t is not list and t is not tuple:
         npdt = getattr(data, "dtype", None)
         if npdt is not None and hasattr(data, "tolist"):
@@ -1448,6 +1449,7 @@ def _from_data(data, dcode, dev, idx):
                 if code is None:
                     raise TypeError("can't convert an array of dtype %s to a tensor" % (npdt,))
                 dcode = code
+            np_shape = getattr(data, "shape", None)  # tolist() loses the dims after a 0
             data = data.tolist()
             t = type(data)
             checked = False  # NumPy data converts as .to() does, unchecked
@@ -1481,6 +1483,8 @@ def _from_data(data, dcode, dev, idx):
         flat = [conv(x.item()) if isinstance(x, Tensor) else conv(x) for x in flat]
     if checked:
         _check_fits(flat, rank, dcode)
+    if not flat and np_shape is not None:
+        shape = tuple(np_shape)
     ndim = len(shape)
     shape_arr = _i64_array(ndim)(*shape)
     if not flat:

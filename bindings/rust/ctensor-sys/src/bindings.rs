@@ -22,6 +22,7 @@
 //     include/ctensor/structure.h
 //     include/ctensor/dlpack.h
 //     include/ctensor/cuda.h
+//     include/ctensor/testing.h
 //
 // Regenerate with: python3 tools/gen_bindings.py --rust
 
@@ -4219,4 +4220,15 @@ extern "C" {
     pub fn ct_cuda_set_allow_tf32(allow: bool) -> ct_status;
 
     pub fn ct_cuda_allow_tf32(allow: *mut bool) -> ct_status;
+
+    /// Allocation-failure injection: the k-th host allocation made by ctensor from
+    /// now on (k >= 1) fails as if the system were out of memory, and with
+    /// persistent every allocation after it fails too; k = 0 turns injection off.
+    /// Process-wide: meant for a test driving one operation at a time. Device
+    /// memory (the CUDA allocator) is not affected.
+    /// Errors: CT_ERR_INVALID_ARGUMENT (k < 0).
+    pub fn ct_test_fail_allocation(k: i64, persistent: bool) -> ct_status;
+
+    /// How many allocations failed by injection since the last ct_test_fail_allocation.
+    pub fn ct_test_injected_failures(count: *mut i64) -> ct_status;
 }
