@@ -2420,7 +2420,8 @@ static bool ref_binary(int op, ct_dtype cd, rv x, rv y, rv *r, bool *zero_div) {
         if (op == B_DIV_TRUNC) *r = from_i(b == -1 ? (int64_t)(0 - ua) : a / b);
         if (op == B_DIV_FLOOR) *r = from_i(floordiv_i(a, b));
         if (op == B_FMOD) *r = from_i(b == -1 ? 0 : a % b);
-        if (op == B_REMAINDER) *r = from_i(b == -1 ? 0 : a - floordiv_i(a, b) * b);
+        if (op == B_REMAINDER)
+          *r = from_i(b == -1 ? 0 : (int64_t)((uint64_t)a - (uint64_t)floordiv_i(a, b) * (uint64_t)b));
         return true;
       case B_POW: {
         if (b < 0) {

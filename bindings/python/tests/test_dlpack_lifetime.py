@@ -137,7 +137,10 @@ def _flat(cycle, n, slack=2 << 20):
     grown = rss_bytes() - rss
     assert live() == before
     assert blocks() == nblocks
-    assert grown < slack, "RSS grew by %d bytes over %d cycles" % (grown, n)
+    # Under AddressSanitizer freed memory waits in a quarantine, so resident memory grows by
+    # design; the block and deleter counts above still prove that nothing leaked.
+    if not os.environ.get("CT_SANITIZERS"):
+        assert grown < slack, "RSS grew by %d bytes over %d cycles" % (grown, n)
 
 
 def test_100k_export_import_cycles():
