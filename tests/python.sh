@@ -25,6 +25,11 @@ if [ -n "${CT_SANITIZER_PRELOAD:-}" ]; then
   echo "# sanitizers: $CT_SANITIZERS (preloading $CT_SANITIZER_PRELOAD)"
 fi
 
+# hypothesis (the property tests) keeps a cache; it goes to the temporary directory, never into
+# the tree (make distcheck's distcleancheck would find it).
+HYPOTHESIS_STORAGE_DIRECTORY="$tmp/hypothesis"
+export HYPOTHESIS_STORAGE_DIRECTORY
+
 seen=
 n=0
 status=0
